@@ -1,0 +1,72 @@
+package io.zeren.identity;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Two chains. Our /api and the engine REST API: stateless HTTP Basic against Camunda's identity, with
+ * changes to the organisation reserved for administrators. Everything else (the Camunda webapps) keeps
+ * Camunda's own session login and CSRF filter, which Spring Security must not duplicate.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity) throws Exception {
+		http.securityMatcher("/api/**", "/engine-rest/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**").permitAll()
+				.requestMatchers("/api/organisation/**", "/api/identity/**").hasAuthority(GroupIds.ADMINS)
+				.requestMatchers(HttpMethod.PUT, "/api/units/**", "/api/staff/**", "/api/roles/**")
+				.hasAuthority(GroupIds.ADMINS)
+				.requestMatchers(HttpMethod.POST, "/api/units/**", "/api/staff/**", "/api/roles/**")
+				.hasAuthority(GroupIds.ADMINS)
+				.requestMatchers(HttpMethod.DELETE, "/api/units/**", "/api/staff/**", "/api/roles/**")
+				.hasAuthority(GroupIds.ADMINS)
+				.anyRequest()
+				.authenticated())
+			.httpBasic(basic -> basic.realmName("Zeren"))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Basic-authenticated, cookie-less API: no session for a forged request to ride on.
+			.csrf(csrf -> csrf.disable())
+			.addFilterAfter(new CamundaAuthenticationFilter(identity), BasicAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard(ObjectMapper json) {
+		FilterRegistrationBean<QueryExpressionGuard> registration = new FilterRegistrationBean<>(
+				new QueryExpressionGuard(json));
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			// The Camunda webapps authenticate and protect against CSRF themselves (CsrfPreventionFilter).
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.disable())
+			.sessionManagement(session -> session.disable());
+		return http.build();
+	}
+
+}

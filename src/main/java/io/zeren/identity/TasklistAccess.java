@@ -1,0 +1,100 @@
+package io.zeren.identity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every staff member needs to work in Tasklist: the application itself, read access to process
+ * definitions (forms and diagrams), and two shared filters. Task visibility itself comes from Camunda's
+ * default authorizations for assignees and candidates, so nobody sees tasks that are not theirs.
+ * Idempotent: safe on every start.
+ */
+@Component
+class TasklistAccess {
+
+	static final String MY_TASKS = "我的待办";
+
+	static final String GROUP_TASKS = "待认领";
+
+	private final IdentityService identity;
+
+	private final AuthorizationService authorizations;
+
+	private final FilterService filters;
+
+	private final TaskService tasks;
+
+	TasklistAccess(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+			TaskService tasks) {
+		this.identity = identity;
+		this.authorizations = authorizations;
+		this.filters = filters;
+		this.tasks = tasks;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
+	void grant() {
+		if (identity.createGroupQuery().groupId(GroupIds.ALL_STAFF).count() == 0) {
+			Group staff = identity.newGroup(GroupIds.ALL_STAFF);
+			staff.setName("全体干警");
+			staff.setType(GroupIds.TYPE_STAFF);
+			identity.saveGroup(staff);
+		}
+		grantToStaff(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+		grantToStaff(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+		filter(MY_TASKS, -10, "指派给我的任务，按截止日期排序",
+				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+		filter(GROUP_TASKS, -5, "我所在组可认领的任务，按截止日期排序",
+				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
+					.orderByDueDate().asc());
+	}
+
+	private void filter(String name, int priority, String description, TaskQuery query) {
+		Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+		if (filter == null) {
+			Map<String, Object> properties = new LinkedHashMap<>();
+			properties.put("priority", priority);
+			properties.put("description", description);
+			properties.put("refresh", true);
+			filter = filters.newTaskFilter(name).setOwner("admin").setQuery(query).setProperties(properties);
+			filters.saveFilter(filter);
+		}
+		grantToStaff(Resources.FILTER, filter.getId(), Permissions.READ);
+	}
+
+	private void grantToStaff(Resource resource, String resourceId, Permission permission) {
+		long existing = authorizations.createAuthorizationQuery()
+			.groupIdIn(GroupIds.ALL_STAFF)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.hasPermission(permission)
+			.count();
+		if (existing == 0) {
+			Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			grant.setGroupId(GroupIds.ALL_STAFF);
+			grant.setResource(resource);
+			grant.setResourceId(resourceId);
+			grant.addPermission(permission);
+			authorizations.saveAuthorization(grant);
+		}
+	}
+
+}

@@ -1,0 +1,184 @@
+package io.zeren.organisation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.zeren.shared.Msg;
+import io.zeren.shared.NotFoundException;
+
+/**
+ * Answers questions about the organisation: who is in a unit, who heads it, who is a person's
+ * supervisor N levels up, which unit owns a role. Read-only; changes go through {@link OrganisationChanges}.
+ */
+@Service
+@Transactional(readOnly = true)
+public class OrganisationDirectory {
+
+	private final UnitRepository units;
+
+	private final StaffRepository staff;
+
+	private final RoleRepository roles;
+
+	OrganisationDirectory(UnitRepository units, StaffRepository staff, RoleRepository roles) {
+		this.units = units;
+		this.staff = staff;
+		this.roles = roles;
+	}
+
+	public List<UnitInfo> units() {
+		return units.findAllWithParentAndHead().stream().map(OrgUnit::toInfo).toList();
+	}
+
+	public UnitInfo unit(String code) {
+		return findUnit(code).toInfo();
+	}
+
+	public StaffInfo staff(String username) {
+		return findStaff(username).map(this::info)
+			.orElseThrow(() -> new NotFoundException(new Msg("org.staff.not-found", username)));
+	}
+
+	public Optional<StaffInfo> findStaffInfo(String username) {
+		return findStaff(username).map(this::info);
+	}
+
+	public Page<StaffInfo> searchStaff(String unitCode, String text, boolean includeInactive, Pageable page) {
+		String pattern = text == null || text.isBlank() ? null : "%" + text.trim().toLowerCase() + "%";
+		return staff.search(blankToNull(unitCode), pattern, includeInactive, page).map(this::info);
+	}
+
+	/** Active members of a unit, optionally with those of all units below it. */
+	public List<StaffInfo> members(String unitCode, boolean includeSubunits) {
+		findUnit(unitCode);
+		Set<String> codes = includeSubunits ? subtree(unitCode) : Set.of(unitCode);
+		return staff.findActiveInUnits(codes).stream().map(this::info).toList();
+	}
+
+	/** Codes of the unit and every active unit below it. */
+	public Set<String> subtree(String unitCode) {
+		Set<String> codes = new LinkedHashSet<>();
+		List<String> frontier = new ArrayList<>(List.of(unitCode));
+		while (!frontier.isEmpty()) {
+			String code = frontier.remove(frontier.size() - 1);
+			if (codes.add(code)) {
+				frontier.addAll(units.findActiveChildCodes(code));
+			}
+		}
+		return codes;
+	}
+
+	public Optional<StaffInfo> head(String unitCode) {
+		OrgUnit unit = findUnit(unitCode);
+		return Optional.ofNullable(unit.getHead()).map(head -> head.toInfo(true));
+	}
+
+	/**
+	 * The people a staff member answers to, nearest first: the head of their own unit (or, for the head
+	 * themself, of the parent unit), then each head further up to the agency head. Units without a head are
+	 * passed over. The agency head's chain is empty.
+	 */
+	public List<StaffInfo> supervisorChain(String username) {
+		Staff member = findStaff(username)
+			.orElseThrow(() -> new NotFoundException(new Msg("org.staff.not-found", username)));
+		List<StaffInfo> chain = new ArrayList<>();
+		Set<String> seen = new LinkedHashSet<>(List.of(username));
+		for (OrgUnit unit = member.getUnit(); unit != null; unit = unit.getParent()) {
+			Staff head = unit.getHead();
+			if (head != null && seen.add(head.getUsername())) {
+				chain.add(head.toInfo(true));
+			}
+		}
+		return chain;
+	}
+
+	/** The supervisor {@code levels} steps up (1 = direct supervisor), if the chain is that long. */
+	public Optional<StaffInfo> supervisor(String username, int levels) {
+		if (levels < 1) {
+			throw new IllegalArgumentException("levels must be at least 1");
+		}
+		List<StaffInfo> chain = supervisorChain(username);
+		return levels <= chain.size() ? Optional.of(chain.get(levels - 1)) : Optional.empty();
+	}
+
+	public List<RoleInfo> roles() {
+		return roles.findAllWithOwner().stream().map(OrgRole::toInfo).toList();
+	}
+
+	public RoleInfo role(String code) {
+		return roles.findByCode(code)
+			.map(OrgRole::toInfo)
+			.orElseThrow(() -> new NotFoundException(new Msg("org.role.not-found", code)));
+	}
+
+	/** The unit that carries a functional role, e.g. POLITICAL → the political department. */
+	public UnitInfo roleOwner(String roleCode) {
+		return unit(role(roleCode).ownerUnitCode());
+	}
+
+	/**
+	 * Everything Camunda needs to know about one person: their unit, whether they head it, and the roles
+	 * they hold through it. Empty if no such staff member exists.
+	 */
+	public Optional<Membership> membership(String username) {
+		return findStaff(username).map(member -> membership(member, roles.findAllWithOwner()));
+	}
+
+	/** Memberships of every staff member, active or not (the inactive ones must lose their access). */
+	public List<Membership> memberships() {
+		List<OrgRole> allRoles = roles.findAllWithOwner();
+		return staff.findAllWithUnit().stream().map(member -> membership(member, allRoles)).toList();
+	}
+
+	private Membership membership(Staff member, List<OrgRole> allRoles) {
+		// Roles reach a member from their own unit, or from any unit above it that shares with sub-units.
+		Set<String> ancestry = new LinkedHashSet<>();
+		OrgUnit up = member.getUnit();
+		while (up != null && ancestry.add(up.getCode())) {
+			up = up.getParent();
+		}
+		String ownUnit = member.getUnit().getCode();
+		Set<String> roleCodes = new LinkedHashSet<>();
+		for (OrgRole role : allRoles) {
+			RoleInfo info = role.toInfo();
+			if (info.ownerUnitCode().equals(ownUnit) || info.withSubunits() && ancestry.contains(info.ownerUnitCode())) {
+				roleCodes.add(info.code());
+			}
+		}
+		OrgUnit unit = member.getUnit();
+		boolean head = unit.getHead() != null && unit.getHead().getUsername().equals(member.getUsername());
+		StaffInfo info = member.toInfo(head);
+		return new Membership(info, head ? ownUnit : null, roleCodes);
+	}
+
+	/** A person and the groups the organisation puts them in. */
+	public record Membership(StaffInfo staff, String headOfUnit, Set<String> roleCodes) {
+	}
+
+	private StaffInfo info(Staff member) {
+		OrgUnit unit = member.getUnit();
+		boolean head = unit.getHead() != null && unit.getHead().getId().equals(member.getId());
+		return member.toInfo(head);
+	}
+
+	private OrgUnit findUnit(String code) {
+		return units.findByCode(code).orElseThrow(() -> new NotFoundException(new Msg("org.unit.not-found", code)));
+	}
+
+	private Optional<Staff> findStaff(String username) {
+		return staff.findByUsername(username);
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
+	}
+
+}

@@ -1,0 +1,54 @@
+package io.zeren.shared;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps domain failures on our /api endpoints to RFC 9457 problem details listing every violation. */
+@RestControllerAdvice(basePackages = "io.zeren")
+class ApiExceptionHandler {
+
+	private final MessageSource messages;
+
+	ApiExceptionHandler(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(RuleViolationException.class)
+	ProblemDetail ruleViolated(RuleViolationException ex) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<String> violations = ex.violations().stream().map(msg -> msg.render(messages, locale)).toList();
+		return problem(HttpStatus.UNPROCESSABLE_ENTITY, "error.title.rule", violations);
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "error.title.not-found",
+				List.of(ex.msg().render(messages, LocaleContextHolder.getLocale())));
+	}
+
+	@ExceptionHandler(MethodArgumentNotValidException.class)
+	ProblemDetail invalid(MethodArgumentNotValidException ex) {
+		List<String> violations = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> error.getField() + ": " + messages.getMessage(error, LocaleContextHolder.getLocale()))
+			.toList();
+		return problem(HttpStatus.BAD_REQUEST, "error.title.invalid", violations);
+	}
+
+	private ProblemDetail problem(HttpStatus status, String titleCode, List<String> violations) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", violations));
+		problem.setTitle(messages.getMessage(titleCode, null, titleCode, LocaleContextHolder.getLocale()));
+		problem.setProperty("violations", violations);
+		return problem;
+	}
+
+}

@@ -1,0 +1,5 @@
+/**
+ * Small vocabulary every module may use: domain rule violations and the HTTP problem mapping.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package io.zeren.shared;
