@@ -147,8 +147,9 @@ final class OrganisationRules {
 			if (current != null && path.contains(current)) {
 				List<String> cycle = new ArrayList<>(path.subList(path.indexOf(current), path.size()));
 				if (reported.addAll(cycle)) {
-					cycle.add(current);
-					violations.add(Violation.ofUnits(new Msg("org.unit.cycle", String.join(" → ", cycle)),
+					List<String> shown = new ArrayList<>(cycle);
+					shown.add(current);
+					violations.add(Violation.ofUnits(new Msg("org.unit.cycle", String.join(" → ", shown)),
 							cycle.toArray(String[]::new)));
 				}
 			}

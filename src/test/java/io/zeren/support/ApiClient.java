@@ -1,0 +1,85 @@
+package io.zeren.support;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/** Calls our API and the engine REST API as a given user, the way an HTTP client would. */
+public final class ApiClient {
+
+	public static final String DEMO_PASSWORD = "zeren-demo";
+
+	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+	};
+
+	private final TestRestTemplate rest;
+
+	private final String language;
+
+	private ApiClient(TestRestTemplate rest, String language) {
+		this.rest = rest;
+		this.language = language;
+	}
+
+	public static ApiClient as(TestRestTemplate rest, String username) {
+		return new ApiClient(rest.withBasicAuth(username, DEMO_PASSWORD), "zh-CN");
+	}
+
+	public static ApiClient anonymous(TestRestTemplate rest) {
+		return new ApiClient(rest, "zh-CN");
+	}
+
+	public ApiClient inEnglish() {
+		return new ApiClient(rest, "en");
+	}
+
+	public ResponseEntity<Map<String, Object>> get(String path) {
+		return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(MediaType.APPLICATION_JSON)), MAP);
+	}
+
+	public ResponseEntity<List<Map<String, Object>>> getList(String path) {
+		return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(MediaType.APPLICATION_JSON)), LIST);
+	}
+
+	public ResponseEntity<Map<String, Object>> send(HttpMethod method, String path, Object body) {
+		return rest.exchange(path, method, new HttpEntity<>(body, headers(MediaType.APPLICATION_JSON)), MAP);
+	}
+
+	public ResponseEntity<String> sendRaw(HttpMethod method, String path, String json) {
+		return rest.exchange(path, method, new HttpEntity<>(json, headers(MediaType.APPLICATION_JSON)), String.class);
+	}
+
+	/** Uploads files as the multipart part "file", one part per file. */
+	public ResponseEntity<Map<String, Object>> upload(String path, Map<String, byte[]> files) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		files.forEach((name, content) -> parts.add("file", new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		}));
+		return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers(MediaType.MULTIPART_FORM_DATA)), MAP);
+	}
+
+	private HttpHeaders headers(MediaType contentType) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(contentType);
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+		headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+		return headers;
+	}
+
+}
