@@ -12,6 +12,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,7 +29,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity) throws Exception {
-		http.securityMatcher("/api/**", "/engine-rest/**")
+		// Path patterns on the whole request path: the engine REST API is a Jersey servlet, not a Spring MVC one.
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**").permitAll()
 				.requestMatchers("/api/organisation/**", "/api/identity/**").hasAuthority(GroupIds.ADMINS)

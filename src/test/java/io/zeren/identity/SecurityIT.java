@@ -1,0 +1,136 @@
+package io.zeren.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import io.zeren.support.ApiClient;
+
+/** The security baseline of an unpatched Camunda 7 CE, checked from the outside. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityIT {
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	IdentityService identity;
+
+	@Test
+	void shouldRequireAuthenticationOnEngineRestAndApplyCamundaAuthorizations() {
+		assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(rest.getForEntity("/engine-rest/user", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+
+		ResponseEntity<String> asStaff = rest.withBasicAuth("lina", ApiClient.DEMO_PASSWORD)
+			.getForEntity("/engine-rest/filter", String.class);
+		assertThat(asStaff.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(asStaff.getBody()).contains(TasklistAccess.MY_TASKS).contains(TasklistAccess.GROUP_TASKS);
+
+		// Staff may read the directory of users, but not create one.
+		ResponseEntity<String> create = ApiClient.as(rest, "lina").sendRaw(HttpMethod.POST, "/engine-rest/user/create",
+				"{\"profile\":{\"id\":\"sneaky\",\"firstName\":\"s\",\"lastName\":\"s\",\"email\":\"s@x.y\"},"
+						+ "\"credentials\":{\"password\":\"sneaky-pass\"}}");
+		assertThat(create.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(identity.createUserQuery().userId("sneaky").count()).isZero();
+	}
+
+	@Test
+	void shouldNeverLetTheAdminSetupPageCreateAnAdministrator() {
+		assertThat(identity.createUserQuery().memberOfGroup(GroupIds.ADMINS).list()).extracting(User::getId)
+			.contains("admin");
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		String body = "{\"profile\":{\"id\":\"intruder\",\"firstName\":\"i\",\"lastName\":\"i\",\"email\":\"i@x.y\"},"
+				+ "\"credentials\":{\"password\":\"intruder-pass\"}}";
+
+		ResponseEntity<String> setup = rest.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
+				new HttpEntity<>(body, headers), String.class);
+
+		assertThat(setup.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(identity.createUserQuery().userId("intruder").count()).isZero();
+	}
+
+	@Test
+	void shouldRefuseQueryExpressionsIncludingInsideOrQueries() {
+		ApiClient lina = ApiClient.as(rest, "lina");
+
+		ResponseEntity<String> nested = lina.sendRaw(HttpMethod.POST, "/engine-rest/task",
+				"{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}");
+		assertThat(nested.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(nested.getBody()).contains("Expressions are not allowed");
+
+		ResponseEntity<String> topLevel = lina.sendRaw(HttpMethod.POST, "/engine-rest/task/count",
+				"{\"candidateGroupsExpression\":\"${currentUserGroups()}\"}");
+		assertThat(topLevel.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+		ResponseEntity<String> inUrl = rest.withBasicAuth("lina", ApiClient.DEMO_PASSWORD)
+			.getForEntity("/engine-rest/task?assigneeExpression={e}", String.class, "${currentUser()}");
+		assertThat(inUrl.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+		ResponseEntity<String> webappCopy = lina.sendRaw(HttpMethod.POST, "/camunda/api/engine/engine/default/task",
+				"{\"orQueries\":[{\"assigneeExpression\":\"${currentUser()}\"}]}");
+		assertThat(webappCopy.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+		// Ordinary queries still work.
+		assertThat(lina.sendRaw(HttpMethod.POST, "/engine-rest/task",
+				"{\"orQueries\":[{\"assignee\":\"lina\"},{\"candidateGroup\":\"unit-pol-org\"}]}").getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void shouldLetStaffLogInToTasklistButNotToCockpitOrAdmin() {
+		assertThat(webappLogin("lina", "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(webappLogin("huangxin", "cockpit").getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.UNAUTHORIZED);
+		assertThat(webappLogin("admin", "cockpit").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(rest.getForEntity("/camunda/app/tasklist/default/", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void shouldPublishTheApiDescription() {
+		ResponseEntity<Map> openApi = rest.getForEntity("/api/openapi", Map.class);
+		assertThat(openApi.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat((Map<String, Object>) openApi.getBody().get("paths")).containsKeys("/api/units",
+				"/api/staff/{username}/supervisors/{levels}", "/api/organisation/import");
+	}
+
+	/** Logs in the way the webapp's login page does: fetch the CSRF token with the page, then post the form. */
+	private ResponseEntity<String> webappLogin(String username, String app) {
+		ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
+		HttpHeaders headers = new HttpHeaders();
+		List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+		cookies.forEach(cookie -> headers.add(HttpHeaders.COOKIE, cookie.split(";", 2)[0]));
+		String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
+		if (token == null) {
+			token = cookies.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN=")).map(
+					cookie -> cookie.substring("XSRF-TOKEN=".length()).split(";", 2)[0]).findFirst().orElse("");
+		}
+		headers.set("X-XSRF-TOKEN", token);
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("username", username);
+		form.add("password", ApiClient.DEMO_PASSWORD);
+		return rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
+				new HttpEntity<>(form, headers), String.class);
+	}
+
+}
