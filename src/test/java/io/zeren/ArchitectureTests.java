@@ -1,0 +1,39 @@
+package io.zeren;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** Guards that keep the rules readable on their own. */
+class ArchitectureTests {
+
+	private final JavaClasses classes = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.zeren");
+
+	@Test
+	void shouldKeepOrganisationRulesFreeOfSpringPersistenceAndCamunda() {
+		noClasses().that()
+			.haveSimpleNameStartingWith("OrganisationRules")
+			.or()
+			.haveSimpleName("OrgModel")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "jakarta.persistence..", "org.camunda..")
+			.check(classes);
+	}
+
+	@Test
+	void shouldNotUseCamundaInternalsOutsideTheEngineConfiguration() {
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.camunda.bpm.engine.impl..")
+			.because("Camunda 7 CE is end of life: public APIs keep a move to a compatible fork cheap")
+			.check(classes);
+	}
+
+}
