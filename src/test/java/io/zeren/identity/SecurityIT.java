@@ -128,7 +128,7 @@ class SecurityIT {
 		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
 		form.add("username", username);
-		form.add("password", ApiClient.DEMO_PASSWORD);
+		form.add("password", ApiClient.password(username));
 		return rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
 				new HttpEntity<>(form, headers), String.class);
 	}

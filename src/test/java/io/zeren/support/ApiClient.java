@@ -34,8 +34,15 @@ public final class ApiClient {
 		this.language = language;
 	}
 
+	/** The admin's password is configuration: the demo's, or what the PostgreSQL run sets. */
+	public static final String ADMIN_PASSWORD = System.getenv().getOrDefault("ZEREN_ADMIN_PASSWORD", DEMO_PASSWORD);
+
 	public static ApiClient as(TestRestTemplate rest, String username) {
-		return new ApiClient(rest.withBasicAuth(username, DEMO_PASSWORD), "zh-CN");
+		return new ApiClient(rest.withBasicAuth(username, password(username)), "zh-CN");
+	}
+
+	public static String password(String username) {
+		return "admin".equals(username) ? ADMIN_PASSWORD : DEMO_PASSWORD;
 	}
 
 	public static ApiClient anonymous(TestRestTemplate rest) {

@@ -158,7 +158,7 @@ class RosterImportIT {
 
 	@Test
 	void shouldOfferATemplateAndKeepImportsForAdminsOnly() throws IOException {
-		ResponseEntity<byte[]> template = rest.withBasicAuth("admin", ApiClient.DEMO_PASSWORD)
+		ResponseEntity<byte[]> template = rest.withBasicAuth("admin", ApiClient.ADMIN_PASSWORD)
 			.getForEntity("/api/organisation/import/template", byte[].class);
 		assertThat(template.getStatusCode()).isEqualTo(HttpStatus.OK);
 		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
