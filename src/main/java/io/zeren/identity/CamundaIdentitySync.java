@@ -44,17 +44,21 @@ public class CamundaIdentitySync {
 
 	private final IdentityProperties properties;
 
+	private final SystemAuthentication system;
+
 	private final SecureRandom random = new SecureRandom();
 
-	CamundaIdentitySync(IdentityService identity, OrganisationDirectory directory, IdentityProperties properties) {
+	CamundaIdentitySync(IdentityService identity, OrganisationDirectory directory, IdentityProperties properties,
+			SystemAuthentication system) {
 		this.identity = identity;
 		this.directory = directory;
 		this.properties = properties;
+		this.system = system;
 	}
 
 	@EventListener
 	void on(OrganisationChanged event) {
-		asSystem(() -> {
+		system.run(() -> {
 			if (event.structureChanged()) {
 				syncGroups();
 				directory.memberships().forEach(this::syncUser);
@@ -69,7 +73,7 @@ public class CamundaIdentitySync {
 	@Transactional
 	public SyncResult syncAll() {
 		int[] users = new int[1];
-		asSystem(() -> {
+		system.run(() -> {
 			syncGroups();
 			List<Membership> memberships = directory.memberships();
 			memberships.forEach(this::syncUser);
@@ -179,20 +183,6 @@ public class CamundaIdentitySync {
 		byte[] bytes = new byte[24];
 		random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	/** Identity upkeep is the system's business, not the caller's: run it without their authorization checks. */
-	private void asSystem(Runnable work) {
-		var caller = identity.getCurrentAuthentication();
-		identity.clearAuthentication();
-		try {
-			work.run();
-		}
-		finally {
-			if (caller != null) {
-				identity.setAuthentication(caller);
-			}
-		}
 	}
 
 }

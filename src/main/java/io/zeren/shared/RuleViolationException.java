@@ -15,6 +15,12 @@ public class RuleViolationException extends RuntimeException {
 		this.violations = List.copyOf(violations);
 	}
 
+	/** With a message already rendered for the reader, for callers that show only getMessage() (Tasklist). */
+	public RuleViolationException(List<Msg> violations, String renderedMessage) {
+		super(renderedMessage);
+		this.violations = List.copyOf(violations);
+	}
+
 	public RuleViolationException(Msg violation) {
 		this(List.of(violation));
 	}

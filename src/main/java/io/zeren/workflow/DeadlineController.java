@@ -1,0 +1,116 @@
+package io.zeren.workflow;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zeren.identity.GroupIds;
+import io.zeren.shared.Msg;
+import io.zeren.shared.RuleViolationException;
+
+/**
+ * What a supervisor does about an overdue task, over REST (Tasklist offers the same through the
+ * escalation task's form), plus the record and the counts that feed the assessment.
+ */
+@RestController
+@Tag(name = "Deadlines", description = "Escalated tasks: urge, extend, reassign, take over; overdue and escalation counts")
+class DeadlineController {
+
+	record UrgeRequest(String message) {
+	}
+
+	record ExtendRequest(OffsetDateTime newDue, String reason) {
+	}
+
+	record ReassignRequest(String assignee) {
+	}
+
+	record UrgeResult(boolean sent) {
+	}
+
+	private final TaskDeadlines deadlines;
+
+	DeadlineController(TaskDeadlines deadlines) {
+		this.deadlines = deadlines;
+	}
+
+	@PostMapping("/api/tasks/{taskId}/urge")
+	@Operation(summary = "Urge (催办) the owners of a task by mail; at most once per zeren.deadline.urge-min-interval")
+	UrgeResult urge(@PathVariable String taskId, @RequestBody(required = false) UrgeRequest body, Authentication caller) {
+		requireSupervisor(taskId, caller);
+		return new UrgeResult(deadlines.urge(taskId, caller.getName(), body == null ? null : body.message()));
+	}
+
+	@PostMapping("/api/tasks/{taskId}/extend")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Move the due date (with a reason); the watch restarts from level 0")
+	void extend(@PathVariable String taskId, @RequestBody ExtendRequest body, Authentication caller) {
+		requireSupervisor(taskId, caller);
+		deadlines.extend(taskId, body.newDue() == null ? null : body.newDue().toInstant(), body.reason(),
+				caller.getName());
+	}
+
+	@PostMapping("/api/tasks/{taskId}/reassign")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Give the task to another staff member (改派)")
+	void reassign(@PathVariable String taskId, @RequestBody ReassignRequest body, Authentication caller) {
+		requireSupervisor(taskId, caller);
+		deadlines.reassign(taskId, body.assignee(), caller.getName());
+	}
+
+	@PostMapping("/api/tasks/{taskId}/take-over")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Take the task over yourself (接办)")
+	void takeOver(@PathVariable String taskId, Authentication caller) {
+		requireSupervisor(taskId, caller);
+		deadlines.reassign(taskId, caller.getName(), caller.getName());
+	}
+
+	@GetMapping("/api/tasks/{taskId}/escalations")
+	@Operation(summary = "Every escalation step of a task: who, when, level, why, and what was done")
+	List<EscalationStep> escalations(@PathVariable String taskId, Authentication caller) {
+		requireSupervisor(taskId, caller);
+		return deadlines.escalationsOf(taskId);
+	}
+
+	@GetMapping("/api/deadlines/stats")
+	@Operation(summary = "Tasks, overdue tasks and escalated tasks per person, for tasks created in [from, to)")
+	List<DeadlineStats> stats(@RequestParam(required = false) String unit, @RequestParam(required = false) String owner,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+		ZoneId zone = ZoneId.of("Asia/Shanghai");
+		Instant start = from.atStartOfDay(zone).toInstant();
+		Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+		return deadlines.stats(start, end, blankToNull(unit), blankToNull(owner));
+	}
+
+	private void requireSupervisor(String taskId, Authentication caller) {
+		boolean admin = caller.getAuthorities().stream().anyMatch(a -> GroupIds.ADMINS.equals(a.getAuthority()));
+		if (!admin && !deadlines.isSupervisorOf(taskId, caller.getName())) {
+			throw new org.springframework.security.access.AccessDeniedException(
+					"Only supervisors in the task owner's chain may act on it");
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
+	}
+
+}

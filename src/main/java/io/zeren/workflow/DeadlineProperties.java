@@ -1,0 +1,20 @@
+package io.zeren.workflow;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Switches around the deadline policy. The numbers themselves (due in, remind before, escalate every,
+ * cap) are in the DMN table Decision_TaskDeadlinePolicy that admins edit.
+ *
+ * @param enabled watch user tasks at all
+ * @param policySet first input of the policy table: "standard", or "accelerated" for demonstrations
+ * @param urgeMinInterval a supervisor may urge the same task at most once per this interval
+ * @param zone the agency's time zone, for dates typed in forms
+ */
+@ConfigurationProperties("zeren.deadline")
+record DeadlineProperties(@DefaultValue("true") boolean enabled, @DefaultValue("standard") String policySet,
+		@DefaultValue("PT4H") Duration urgeMinInterval, @DefaultValue("Asia/Shanghai") String zone) {
+}

@@ -1,0 +1,119 @@
+package io.zeren.workflow;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.zeren.calendar.EngineClock;
+import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.StaffInfo;
+import io.zeren.shared.Msg;
+import io.zeren.shared.NotFoundException;
+import io.zeren.shared.RuleViolationException;
+
+/**
+ * Out-of-office delegation (代理). While a delegation runs, a task assigned to the owner goes to the
+ * substitute; the owner stays recorded as the task's owner (shown in Tasklist) for audit.
+ */
+@Service
+@Transactional
+public class Delegations {
+
+	private final DelegationRepository delegations;
+
+	private final OrganisationDirectory directory;
+
+	private final DeadlineProperties properties;
+
+	Delegations(DelegationRepository delegations, OrganisationDirectory directory, DeadlineProperties properties) {
+		this.delegations = delegations;
+		this.directory = directory;
+		this.properties = properties;
+	}
+
+	/**
+	 * Hands a task assigned to an absent owner to their substitute.
+	 * @return the absent owner, or null if the task stays where it is
+	 */
+	String substitute(DelegateTask task) {
+		String assignee = task.getAssignee();
+		if (assignee == null) {
+			return null;
+		}
+		Optional<Delegation> active = activeFor(assignee);
+		if (active.isEmpty()) {
+			return null;
+		}
+		if (task.getOwner() == null) {
+			task.setOwner(assignee);
+		}
+		task.setAssignee(active.get().getSubstitute());
+		return assignee;
+	}
+
+	Optional<Delegation> activeFor(String owner) {
+		LocalDate today = today();
+		return delegations.findOpenByOwner(owner).stream().filter(delegation -> delegation.activeOn(today)).findFirst();
+	}
+
+	public Delegation.DelegationView create(String owner, String substitute, LocalDate startsOn, LocalDate endsOn,
+			String reason, String by) {
+		StaffInfo ownerInfo = directory.findStaffInfo(owner)
+			.orElseThrow(() -> new NotFoundException(new Msg("org.staff.not-found", owner)));
+		if (!by.equals(owner) && !isAdmin(by) && directory.supervisor(owner, 1)
+			.map(StaffInfo::username)
+			.filter(by::equals)
+			.isEmpty()) {
+			throw new RuleViolationException(new Msg("delegation.not-allowed", by, owner));
+		}
+		StaffInfo substituteInfo = directory.findStaffInfo(substitute)
+			.filter(StaffInfo::active)
+			.orElseThrow(() -> new RuleViolationException(new Msg("delegation.substitute-unknown", substitute)));
+		if (substituteInfo.username().equals(ownerInfo.username())) {
+			throw new RuleViolationException(new Msg("delegation.self"));
+		}
+		if (startsOn == null || endsOn == null || endsOn.isBefore(startsOn) || endsOn.isBefore(today())) {
+			throw new RuleViolationException(new Msg("delegation.dates"));
+		}
+		if (delegations.findOpenByOwner(owner).stream().anyMatch(existing -> existing.overlaps(startsOn, endsOn))) {
+			throw new RuleViolationException(new Msg("delegation.overlap", owner));
+		}
+		if (activeFor(substitute).filter(existing -> existing.overlaps(startsOn, endsOn)).isPresent()) {
+			throw new RuleViolationException(new Msg("delegation.substitute-away", substitute));
+		}
+		return delegations.save(new Delegation(owner, substitute, startsOn, endsOn, reason, by, EngineClock.now()))
+			.toView();
+	}
+
+	/** The owner is back: the delegation ends now. */
+	public Delegation.DelegationView end(Long id, String by) {
+		Delegation delegation = delegations.findById(id)
+			.orElseThrow(() -> new NotFoundException(new Msg("delegation.not-found", id)));
+		String owner = delegation.getOwnerUsername();
+		if (!by.equals(owner) && !isAdmin(by)
+				&& directory.supervisor(owner, 1).map(StaffInfo::username).filter(by::equals).isEmpty()) {
+			throw new RuleViolationException(new Msg("delegation.not-allowed", by, owner));
+		}
+		delegation.end(EngineClock.now());
+		return delegation.toView();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Delegation.DelegationView> involving(String username) {
+		return delegations.findInvolving(username).stream().map(Delegation::toView).toList();
+	}
+
+	private boolean isAdmin(String username) {
+		return "admin".equals(username);
+	}
+
+	private LocalDate today() {
+		return EngineClock.now().atZone(ZoneId.of(properties.zone())).toLocalDate();
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.zeren.workflow;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives every user task of every process its deadline watch, without timers drawn by hand: the Camunda
+ * Spring Boot starter publishes each task event to Spring (camunda.bpm.eventing.task), inside the
+ * engine's transaction. Tasks of the watch process itself are left alone.
+ */
+@Component
+class TaskDeadlineListener {
+
+	private final TaskDeadlines deadlines;
+
+	private final Delegations delegations;
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	TaskDeadlineListener(TaskDeadlines deadlines, Delegations delegations,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.deadlines = deadlines;
+		this.delegations = delegations;
+		this.events = events;
+	}
+
+	@EventListener
+	void on(DelegateTask task) {
+		if (task.getProcessDefinitionId() == null) {
+			return;
+		}
+		boolean watchTask = task.getProcessDefinitionId().startsWith(TaskDeadlineProcess.KEY + ":");
+		switch (task.getEventName()) {
+			case TaskListener.EVENTNAME_CREATE -> {
+				String delegatedFrom = delegations.substitute(task);
+				if (!watchTask) {
+					deadlines.watch(task, delegatedFrom);
+				}
+			}
+			case TaskListener.EVENTNAME_ASSIGNMENT -> {
+				String delegatedFrom = delegations.substitute(task);
+				if (task.getAssignee() != null && delegatedFrom == null) {
+					events.publishEvent(new TaskAssigned(new TaskRef(task.getId(), task.getName(), null, null,
+							task.getDueDate() == null ? null : task.getDueDate().toInstant()), task.getAssignee(),
+							task.getOwner()));
+				}
+			}
+			case TaskListener.EVENTNAME_COMPLETE -> {
+				if (!watchTask) {
+					deadlines.closed(task.getId(), TaskDeadline.CloseReason.COMPLETED);
+				}
+			}
+			case TaskListener.EVENTNAME_DELETE -> {
+				if (!watchTask) {
+					deadlines.closed(task.getId(), TaskDeadline.CloseReason.DELETED);
+				}
+			}
+			default -> {
+				// update and timeout events change nothing about deadlines
+			}
+		}
+	}
+
+}

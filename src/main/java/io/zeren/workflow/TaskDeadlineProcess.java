@@ -1,0 +1,74 @@
+package io.zeren.workflow;
+
+/** Ids and variable names of processes/workflow/task-deadline.bpmn, declared once. */
+public final class TaskDeadlineProcess {
+
+	public static final String KEY = "TaskDeadlineProcess";
+
+	public static final String MESSAGE_TASK_CLOSED = "Message_TaskClosed";
+
+	public static final String MESSAGE_DEADLINE_CHANGED = "Message_DeadlineChanged";
+
+	public static final String TASK_HANDLE_ESCALATION = "Task_HandleEscalation";
+
+	public static final String TASK_HANDLE_FINAL_ESCALATION = "Task_HandleFinalEscalation";
+
+	public static final String POLICY_DECISION = "Decision_TaskDeadlinePolicy";
+
+	/** Camunda properties an admin sets on a user task (element template "Zeren deadline") to override the policy. */
+	public static final String PROPERTY_ENABLED = "zeren.deadline";
+
+	public static final String PROPERTY_DUE_IN = "zeren.dueIn";
+
+	public static final String PROPERTY_REMIND_BEFORE = "zeren.remindBefore";
+
+	public static final String PROPERTY_ESCALATE_EVERY = "zeren.escalateEvery";
+
+	public static final String PROPERTY_ESCALATION_CAP = "zeren.escalationCap";
+
+	static final String VAR_TASK_ID = "taskId";
+
+	static final String VAR_TASK_NAME = "taskName";
+
+	static final String VAR_PROCESS_NAME = "processName";
+
+	static final String VAR_OWNER = "ownerUsername";
+
+	static final String VAR_OWNER_UNIT = "ownerUnit";
+
+	static final String VAR_OWNER_NAMES = "ownerNames";
+
+	static final String VAR_DUE_AT = "dueAt";
+
+	static final String VAR_DUE_AT_TEXT = "dueAtText";
+
+	static final String VAR_REMIND_AT = "remindAt";
+
+	static final String VAR_REMIND_BEFORE = "remindBefore";
+
+	static final String VAR_ESCALATE_EVERY = "escalateEvery";
+
+	static final String VAR_ESCALATION_CAP = "escalationCap";
+
+	static final String VAR_LEVEL = "level";
+
+	static final String VAR_SUPERVISOR = "supervisor";
+
+	static final String VAR_ACTION_DUE_AT = "actionDueAt";
+
+	static final String VAR_NEXT_ESCALATION_AT = "nextEscalationAt";
+
+	static final String VAR_REASON = "escalationReason";
+
+	static final String VAR_ACTION = "escalationAction";
+
+	static final String VAR_ACTION_NOTE = "actionNote";
+
+	static final String VAR_NEW_DUE_DATE = "newDueDate";
+
+	static final String VAR_NEW_ASSIGNEE = "newAssignee";
+
+	private TaskDeadlineProcess() {
+	}
+
+}

@@ -1,0 +1,599 @@
+package io.zeren.workflow;
+
+import static io.zeren.workflow.TaskDeadlineProcess.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.zeren.calendar.EngineClock;
+import io.zeren.calendar.WorkingCalendar;
+import io.zeren.identity.GroupIds;
+import io.zeren.identity.SystemAuthentication;
+import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.StaffInfo;
+import io.zeren.organisation.UnitInfo;
+import io.zeren.shared.Msg;
+import io.zeren.shared.NotFoundException;
+import io.zeren.shared.RuleViolationException;
+
+/**
+ * Deadlines of user tasks: due dates from policy, a watch per task that reminds and escalates, the
+ * supervisor's actions on an escalated task, and the record of it all. Delegates and listeners are thin
+ * glue around this service.
+ */
+@Service
+@Transactional
+public class TaskDeadlines {
+
+	private static final Logger log = LoggerFactory.getLogger(TaskDeadlines.class);
+
+	private static final int MAX_REMINDER_RECIPIENTS = 50;
+
+	private static final DateTimeFormatter DUE_TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final DeadlinePolicy policy;
+
+	private final WorkingCalendar calendar;
+
+	private final OrganisationDirectory directory;
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final IdentityService identity;
+
+	private final SystemAuthentication system;
+
+	private final TaskDeadlineRepository deadlines;
+
+	private final TaskEscalationRepository escalations;
+
+	private final TaskUrgeRepository urges;
+
+	private final ApplicationEventPublisher events;
+
+	private final DeadlineProperties properties;
+
+	private final MessageSource messages;
+
+	TaskDeadlines(DeadlinePolicy policy, WorkingCalendar calendar, OrganisationDirectory directory, RuntimeService runtime,
+			TaskService tasks, IdentityService identity, SystemAuthentication system, TaskDeadlineRepository deadlines,
+			TaskEscalationRepository escalations, TaskUrgeRepository urges, ApplicationEventPublisher events,
+			DeadlineProperties properties, MessageSource messages) {
+		this.messages = messages;
+		this.policy = policy;
+		this.calendar = calendar;
+		this.directory = directory;
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.identity = identity;
+		this.system = system;
+		this.deadlines = deadlines;
+		this.escalations = escalations;
+		this.urges = urges;
+		this.events = events;
+		this.properties = properties;
+	}
+
+	// --- a task is created: due date from policy, then the watch starts ---------------------------------
+
+	void watch(DelegateTask task, String delegatedFrom) {
+		Process process = processOf(task.getBpmnModelElementInstance());
+		String processKey = process == null ? "" : process.getId();
+		Owner owner = ownerOf(task);
+		String category = owner.username() == null ? null
+				: directory.findStaffInfo(owner.username()).map(staff -> staff.category().name()).orElse(null);
+		DeadlinePolicy.Policy rules = policy.forTask(processKey, task.getTaskDefinitionKey(), category,
+				overrides(task.getBpmnModelElementInstance()));
+		if (!rules.enabled() || !properties.enabled()) {
+			return;
+		}
+		Instant created = task.getCreateTime().toInstant();
+		Instant due = task.getDueDate() != null ? task.getDueDate().toInstant() : calendar.plus(created, rules.dueIn());
+		if (due == null) {
+			return;
+		}
+		Instant remind = rules.remindBefore() == null ? null : calendar.minus(due, rules.remindBefore());
+		if (remind != null && !remind.isAfter(created)) {
+			remind = null;
+		}
+		task.setDueDate(Date.from(due));
+		if (remind != null) {
+			task.setFollowUpDate(Date.from(remind));
+		}
+		deadlines.save(new TaskDeadline(task.getId(), processKey, task.getTaskDefinitionKey(), task.getName(),
+				owner.username(), owner.unitCode(), delegatedFrom, due, remind, created));
+
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(VAR_TASK_ID, task.getId());
+		variables.put(VAR_TASK_NAME, task.getName());
+		variables.put(VAR_PROCESS_NAME, process == null || process.getName() == null ? processKey : process.getName());
+		variables.put(VAR_OWNER, owner.username());
+		variables.put(VAR_OWNER_UNIT, owner.unitCode());
+		variables.put(VAR_OWNER_NAMES, ownerNames(owner));
+		variables.put(VAR_DUE_AT, Date.from(due));
+		variables.put(VAR_DUE_AT_TEXT, text(due));
+		variables.put(VAR_REMIND_AT, remind == null ? null : Date.from(remind));
+		variables.put(VAR_REMIND_BEFORE, rules.remindBefore());
+		variables.put(VAR_ESCALATE_EVERY, rules.escalateEvery());
+		variables.put(VAR_ESCALATION_CAP, rules.escalationCap());
+		variables.put(VAR_LEVEL, 0);
+		variables.put(VAR_SUPERVISOR, null);
+		variables.put(VAR_ACTION, null);
+		system.run(() -> runtime.createProcessInstanceByKey(KEY).businessKey(task.getId()).setVariables(variables)
+			.execute());
+	}
+
+	/** The watched task is completed or deleted: stop watching and keep the record. */
+	void closed(String taskId, TaskDeadline.CloseReason reason) {
+		Optional<TaskDeadline> deadline = deadlines.findByTaskId(taskId);
+		if (deadline.isEmpty() || deadline.get().isClosed()) {
+			return;
+		}
+		deadline.get().close(reason, EngineClock.now());
+		system.run(() -> runtime.createMessageCorrelation(MESSAGE_TASK_CLOSED).processInstanceBusinessKey(taskId)
+			.correlateAllWithResult());
+	}
+
+	// --- steps of the watch process ----------------------------------------------------------------------
+
+	void remind(DelegateExecution execution) {
+		String taskId = (String) execution.getVariable(VAR_TASK_ID);
+		Task task = liveTask(taskId);
+		if (task == null) {
+			return;
+		}
+		List<String> recipients = reminderRecipients(task, (String) execution.getVariable(VAR_OWNER),
+				(String) execution.getVariable(VAR_OWNER_UNIT));
+		events.publishEvent(new TaskReminderDue(ref(task, execution), recipients));
+	}
+
+	void escalate(DelegateExecution execution) {
+		String taskId = (String) execution.getVariable(VAR_TASK_ID);
+		int level = ((Number) execution.getVariable(VAR_LEVEL)).intValue() + 1;
+		int cap = ((Number) execution.getVariable(VAR_ESCALATION_CAP)).intValue();
+		Task task = liveTask(taskId);
+		String owner = task != null && task.getAssignee() != null ? task.getAssignee()
+				: (String) execution.getVariable(VAR_OWNER);
+		String unit = (String) execution.getVariable(VAR_OWNER_UNIT);
+		List<StaffInfo> chain = chain(owner, unit);
+		String supervisor = level <= cap && level <= chain.size() ? chain.get(level - 1).username() : null;
+		execution.setVariable(VAR_LEVEL, level);
+		execution.setVariable(VAR_SUPERVISOR, supervisor);
+		execution.setVariable(VAR_ACTION, null);
+		execution.setVariable(VAR_ACTION_NOTE, null);
+		execution.setVariable(VAR_NEW_DUE_DATE, null);
+		execution.setVariable(VAR_NEW_ASSIGNEE, null);
+		if (supervisor == null || task == null) {
+			execution.setVariable(VAR_SUPERVISOR, null);
+			log.info("Task {} is overdue and its supervisor chain ends below level {}", taskId, level);
+			return;
+		}
+		Instant now = EngineClock.now();
+		Instant actionDue = calendar.plus(now, (String) execution.getVariable(VAR_ESCALATE_EVERY));
+		execution.setVariable(VAR_ACTION_DUE_AT, Date.from(actionDue));
+		execution.setVariable(VAR_NEXT_ESCALATION_AT, level < cap ? Date.from(actionDue) : null);
+		Date due = (Date) execution.getVariable(VAR_DUE_AT);
+		String reason = level == 1 ? "已超过办理期限 " + text(due.toInstant())
+				: "第 " + (level - 1) + " 级督办后仍未办结，逐级上报";
+		execution.setVariable(VAR_REASON, reason);
+		escalations.save(new TaskEscalation(taskId, level, supervisor, owner, unit, reason, now));
+		deadlines.findByTaskId(taskId).ifPresent(deadline -> deadline.escalated(level));
+		List<String> owners = owner != null ? List.of(owner) : reminderRecipients(task, null, unit);
+		events.publishEvent(new TaskEscalated(ref(task, execution), level, supervisor, owners, reason));
+	}
+
+	/** Checks a supervisor's choice before their escalation task may complete; nothing is lost on refusal. */
+	void validateAction(DelegateTask escalationTask) {
+		String action = (String) escalationTask.getVariable(VAR_ACTION);
+		List<Msg> problems = new ArrayList<>();
+		if (action == null || !Set.of("urge", "extend", "reassign", "takeOver", "acknowledge").contains(action)) {
+			problems.add(new Msg("deadline.action.required"));
+		}
+		else if ("extend".equals(action)) {
+			Instant newDue = parseNewDue(escalationTask.getVariable(VAR_NEW_DUE_DATE),
+					(Date) escalationTask.getVariable(VAR_DUE_AT));
+			if (newDue == null || !newDue.isAfter(EngineClock.now())) {
+				problems.add(new Msg("deadline.extend.date"));
+			}
+			if (isBlank((String) escalationTask.getVariable(VAR_ACTION_NOTE))) {
+				problems.add(new Msg("deadline.extend.reason"));
+			}
+		}
+		else if ("reassign".equals(action)) {
+			String assignee = (String) escalationTask.getVariable(VAR_NEW_ASSIGNEE);
+			if (isBlank(assignee) || directory.findStaffInfo(assignee.trim()).filter(StaffInfo::active).isEmpty()) {
+				problems.add(new Msg("deadline.reassign.unknown", String.valueOf(assignee)));
+			}
+		}
+		if (!problems.isEmpty()) {
+			Locale locale = LocaleContextHolder.getLocale();
+			throw new RuleViolationException(problems,
+					String.join("；", problems.stream().map(msg -> msg.render(messages, locale)).toList()));
+		}
+	}
+
+	void applyAction(DelegateExecution execution) {
+		String taskId = (String) execution.getVariable(VAR_TASK_ID);
+		String supervisor = (String) execution.getVariable(VAR_SUPERVISOR);
+		String action = (String) execution.getVariable(VAR_ACTION);
+		String note = (String) execution.getVariable(VAR_ACTION_NOTE);
+		int level = ((Number) execution.getVariable(VAR_LEVEL)).intValue();
+		switch (action) {
+			case "urge" -> urge(taskId, supervisor, note);
+			case "reassign" -> reassign(taskId, ((String) execution.getVariable(VAR_NEW_ASSIGNEE)).trim(), supervisor);
+			case "takeOver" -> reassign(taskId, supervisor, supervisor);
+			case "extend" -> {
+				Instant newDue = parseNewDue(execution.getVariable(VAR_NEW_DUE_DATE), (Date) execution.getVariable(VAR_DUE_AT));
+				Map<String, Object> restart = recordExtension(taskId, newDue, note, supervisor,
+						(String) execution.getVariable(VAR_REMIND_BEFORE));
+				execution.setVariables(restart);
+			}
+			default -> {
+				// acknowledge: noted, the watch goes on
+			}
+		}
+		escalations.findFirstByTaskIdAndLevelOrderByEscalatedAtDesc(taskId, level)
+			.ifPresent(step -> step.acted(action, note, EngineClock.now()));
+	}
+
+	// --- supervisor actions, also offered over REST ------------------------------------------------------
+
+	/** 催办: mails the owners, at most once per interval per supervisor and task. */
+	public boolean urge(String taskId, String by, String message) {
+		Task task = requireLiveTask(taskId);
+		Instant now = EngineClock.now();
+		Instant last = urges.lastUrge(taskId, by);
+		if (last != null && Duration.between(last, now).compareTo(properties.urgeMinInterval()) < 0) {
+			log.info("Urge of task {} by {} skipped: last one at {}", taskId, by, last);
+			return false;
+		}
+		urges.save(new TaskUrge(taskId, by, now, message));
+		TaskDeadline deadline = deadlines.findByTaskId(taskId).orElse(null);
+		String owner = task.getAssignee() != null ? task.getAssignee() : deadline == null ? null : deadline.getOwnerUsername();
+		List<String> owners = owner != null ? List.of(owner)
+				: reminderRecipients(task, null, deadline == null ? null : deadline.getOwnerUnit());
+		events.publishEvent(new TaskUrged(ref(task), by, owners, message, now));
+		return true;
+	}
+
+	/** Moves the due date of a watched task and restarts its watch from level 0. */
+	public void extend(String taskId, Instant newDue, String reason, String by) {
+		requireLiveTask(taskId);
+		if (newDue == null || !newDue.isAfter(EngineClock.now())) {
+			throw new RuleViolationException(new Msg("deadline.extend.date"));
+		}
+		if (isBlank(reason)) {
+			throw new RuleViolationException(new Msg("deadline.extend.reason"));
+		}
+		String remindBefore = system.call(() -> (String) runtime.createProcessInstanceQuery()
+			.processDefinitionKey(KEY)
+			.processInstanceBusinessKey(taskId)
+			.list()
+			.stream()
+			.findFirst()
+			.map(instance -> runtime.getVariable(instance.getId(), VAR_REMIND_BEFORE))
+			.orElse(null));
+		Map<String, Object> restart = recordExtension(taskId, newDue, reason, by, remindBefore);
+		system.run(() -> runtime.createMessageCorrelation(MESSAGE_DEADLINE_CHANGED)
+			.processInstanceBusinessKey(taskId)
+			.setVariables(restart)
+			.correlateAllWithResult());
+	}
+
+	/** Gives the task to someone else (改派) or to the supervisor themself (接办). */
+	public void reassign(String taskId, String newAssignee, String by) {
+		requireLiveTask(taskId);
+		StaffInfo staff = directory.findStaffInfo(newAssignee)
+			.filter(StaffInfo::active)
+			.orElseThrow(() -> new RuleViolationException(new Msg("deadline.reassign.unknown", newAssignee)));
+		system.run(() -> tasks.setAssignee(taskId, staff.username()));
+		deadlines.findByTaskId(taskId).ifPresent(deadline -> deadline.reassign(staff.username(), staff.unitCode()));
+		log.info("Task {} reassigned to {} by {}", taskId, newAssignee, by);
+	}
+
+	/** Whether the user stands in the supervisor chain of the task's owner (and so may act on it). */
+	@Transactional(readOnly = true)
+	public boolean isSupervisorOf(String taskId, String username) {
+		if (escalations.existsByTaskIdAndSupervisor(taskId, username)) {
+			return true;
+		}
+		TaskDeadline deadline = deadlines.findByTaskId(taskId).orElse(null);
+		Task task = liveTask(taskId);
+		String owner = task != null && task.getAssignee() != null ? task.getAssignee()
+				: deadline == null ? null : deadline.getOwnerUsername();
+		return chain(owner, deadline == null ? null : deadline.getOwnerUnit()).stream()
+			.anyMatch(staff -> staff.username().equals(username));
+	}
+
+	@Transactional(readOnly = true)
+	public List<EscalationStep> escalationsOf(String taskId) {
+		return escalations.findByTaskIdOrderByEscalatedAtAsc(taskId).stream().map(TaskEscalation::toStep).toList();
+	}
+
+	/** Overdue and escalation counts per person, optionally for one unit or person, of tasks created in the window. */
+	@Transactional(readOnly = true)
+	public List<DeadlineStats> stats(Instant from, Instant to, String unit, String owner) {
+		Instant now = EngineClock.now();
+		return deadlines.statsByOwner(from, to, now, unit, owner)
+			.stream()
+			.map(row -> new DeadlineStats((String) row[0], (String) row[1], ((Number) row[2]).longValue(),
+					((Number) row[3]).longValue(), ((Number) row[4]).longValue()))
+			.toList();
+	}
+
+	// --- helpers ------------------------------------------------------------------------------------------
+
+	private Map<String, Object> recordExtension(String taskId, Instant newDue, String reason, String by,
+			String remindBefore) {
+		Task task = requireLiveTask(taskId);
+		Instant previous = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+		Instant remind = remindBefore == null ? null : calendar.minus(newDue, remindBefore);
+		if (remind != null && !remind.isAfter(EngineClock.now())) {
+			remind = null;
+		}
+		Instant remindAt = remind;
+		system.run(() -> {
+			Task editable = tasks.createTaskQuery().taskId(taskId).singleResult();
+			editable.setDueDate(Date.from(newDue));
+			editable.setFollowUpDate(remindAt == null ? null : Date.from(remindAt));
+			tasks.saveTask(editable);
+		});
+		deadlines.findByTaskId(taskId).ifPresent(deadline -> deadline.moveDue(newDue, remindAt));
+		TaskDeadline deadline = deadlines.findByTaskId(taskId).orElse(null);
+		String owner = task.getAssignee() != null ? task.getAssignee() : deadline == null ? null : deadline.getOwnerUsername();
+		List<String> owners = owner != null ? List.of(owner)
+				: reminderRecipients(task, null, deadline == null ? null : deadline.getOwnerUnit());
+		TaskRef ref = new TaskRef(task.getId(), task.getName(), ref(task).processName(), null, newDue);
+		events.publishEvent(new DeadlineExtended(ref, by, owners, previous, reason));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(VAR_DUE_AT, Date.from(newDue));
+		variables.put(VAR_DUE_AT_TEXT, text(newDue));
+		variables.put(VAR_REMIND_AT, remindAt == null ? null : Date.from(remindAt));
+		variables.put(VAR_LEVEL, 0);
+		variables.put(VAR_SUPERVISOR, null);
+		return variables;
+	}
+
+	/** The form gives a date; the new deadline keeps the old time of day (or 18:00) in the agency's zone. */
+	private Instant parseNewDue(Object value, Date previousDue) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Date date) {
+			return date.toInstant();
+		}
+		String text = value.toString().trim();
+		ZoneId zone = ZoneId.of(properties.zone());
+		try {
+			if (text.length() <= 10) {
+				LocalTime time = previousDue == null ? LocalTime.of(18, 0)
+						: previousDue.toInstant().atZone(zone).toLocalTime();
+				return ZonedDateTime.of(LocalDate.parse(text), time, zone).toInstant();
+			}
+			return ZonedDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private record Owner(String username, String unitCode, Set<String> candidateUsers, Set<String> candidateGroups) {
+	}
+
+	/** Who answers for a task: its assignee, a single candidate user, the head named by a head group, or a unit. */
+	private Owner ownerOf(DelegateTask task) {
+		Set<String> users = new LinkedHashSet<>();
+		Set<String> groups = new LinkedHashSet<>();
+		for (IdentityLink link : task.getCandidates()) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+				if (link.getUserId() != null) {
+					users.add(link.getUserId());
+				}
+				if (link.getGroupId() != null) {
+					groups.add(link.getGroupId());
+				}
+			}
+		}
+		String person = task.getOwner() != null ? task.getOwner() : task.getAssignee();
+		if (person == null && users.size() == 1) {
+			person = users.iterator().next();
+		}
+		String unit = null;
+		for (String group : groups) {
+			Optional<UnitInfo> owning = unitOfGroup(group);
+			if (owning.isPresent()) {
+				unit = owning.get().code();
+				if (person == null && group.equals(GroupIds.head(unit))) {
+					person = owning.get().headUsername();
+				}
+				break;
+			}
+		}
+		if (person != null && unit == null) {
+			unit = directory.findStaffInfo(person).map(StaffInfo::unitCode).orElse(null);
+		}
+		return new Owner(person, unit, users, groups);
+	}
+
+	private Optional<UnitInfo> unitOfGroup(String group) {
+		if (group.startsWith("role-")) {
+			return directory.roles()
+				.stream()
+				.filter(role -> GroupIds.role(role.code()).equals(group))
+				.findFirst()
+				.map(role -> directory.unit(role.ownerUnitCode()));
+		}
+		if (group.startsWith("unit-") || group.startsWith("head-")) {
+			return directory.units()
+				.stream()
+				.filter(unit -> GroupIds.unit(unit.code()).equals(group) || GroupIds.head(unit.code()).equals(group))
+				.findFirst();
+		}
+		return Optional.empty();
+	}
+
+	/** Supervisors of a person, or for a unit's task: the unit head, then the head's supervisors. */
+	private List<StaffInfo> chain(String owner, String unit) {
+		if (owner != null && directory.findStaffInfo(owner).isPresent()) {
+			return directory.supervisorChain(owner);
+		}
+		if (unit != null) {
+			Optional<StaffInfo> head = directory.head(unit);
+			if (head.isPresent()) {
+				List<StaffInfo> chain = new ArrayList<>();
+				chain.add(head.get());
+				chain.addAll(directory.supervisorChain(head.get().username()));
+				return chain;
+			}
+		}
+		return List.of();
+	}
+
+	private List<String> reminderRecipients(Task task, String owner, String unit) {
+		if (task.getAssignee() != null) {
+			return List.of(task.getAssignee());
+		}
+		if (owner != null) {
+			return List.of(owner);
+		}
+		Set<String> recipients = new LinkedHashSet<>();
+		system.run(() -> {
+			for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
+				if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+					continue;
+				}
+				if (link.getUserId() != null) {
+					recipients.add(link.getUserId());
+				}
+				else if (link.getGroupId() != null) {
+					identity.createUserQuery()
+						.memberOfGroup(link.getGroupId())
+						.listPage(0, MAX_REMINDER_RECIPIENTS)
+						.stream()
+						.map(User::getId)
+						.forEach(recipients::add);
+				}
+			}
+		});
+		if (recipients.isEmpty() && unit != null) {
+			directory.head(unit).ifPresent(head -> recipients.add(head.username()));
+		}
+		return recipients.stream().limit(MAX_REMINDER_RECIPIENTS).toList();
+	}
+
+	private Task liveTask(String taskId) {
+		return system.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+	}
+
+	private Task requireLiveTask(String taskId) {
+		Task task = liveTask(taskId);
+		if (task == null) {
+			throw new NotFoundException(new Msg("deadline.task.not-found", taskId));
+		}
+		return task;
+	}
+
+	private TaskRef ref(Task task, DelegateExecution watch) {
+		return new TaskRef(task.getId(), task.getName(), (String) watch.getVariable(VAR_PROCESS_NAME), null,
+				task.getDueDate() == null ? null : task.getDueDate().toInstant());
+	}
+
+	private TaskRef ref(Task task) {
+		String processName = system.call(() -> runtime.createProcessInstanceQuery()
+			.processDefinitionKey(KEY)
+			.processInstanceBusinessKey(task.getId())
+			.list()
+			.stream()
+			.findFirst()
+			.map(instance -> (String) runtime.getVariable(instance.getId(), VAR_PROCESS_NAME))
+			.orElse(null));
+		return new TaskRef(task.getId(), task.getName(), processName, null,
+				task.getDueDate() == null ? null : task.getDueDate().toInstant());
+	}
+
+	private String ownerNames(Owner owner) {
+		if (owner.username() != null) {
+			return directory.findStaffInfo(owner.username())
+				.map(staff -> staff.fullName() + "（" + staff.unitName() + "）")
+				.orElse(owner.username());
+		}
+		if (owner.unitCode() != null) {
+			return directory.unit(owner.unitCode()).name();
+		}
+		return String.join("、", owner.candidateGroups());
+	}
+
+	private String text(Instant instant) {
+		return DUE_TEXT.format(instant.atZone(ZoneId.of(properties.zone())));
+	}
+
+	private static Map<String, String> overrides(ModelElementInstance element) {
+		Map<String, String> values = new HashMap<>();
+		if (element instanceof BaseElement base && base.getExtensionElements() != null) {
+			for (CamundaProperties properties : base.getExtensionElements()
+				.getElementsQuery()
+				.filterByType(CamundaProperties.class)
+				.list()) {
+				for (CamundaProperty property : properties.getCamundaProperties()) {
+					if (property.getCamundaName() != null && property.getCamundaName().startsWith("zeren.")) {
+						values.put(property.getCamundaName(), property.getCamundaValue());
+					}
+				}
+			}
+		}
+		return values;
+	}
+
+	private static Process processOf(ModelElementInstance element) {
+		for (ModelElementInstance current = element; current != null; current = current.getParentElement()) {
+			if (current instanceof Process process) {
+				return process;
+			}
+		}
+		return null;
+	}
+
+	private static boolean isBlank(String text) {
+		return text == null || text.isBlank();
+	}
+
+}

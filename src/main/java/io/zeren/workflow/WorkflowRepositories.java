@@ -1,0 +1,65 @@
+package io.zeren.workflow;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface TaskDeadlineRepository extends Repository<TaskDeadline, Long> {
+
+	Optional<TaskDeadline> findByTaskId(String taskId);
+
+	TaskDeadline save(TaskDeadline deadline);
+
+	/** Per owner: [username, unit, tasks, overdue tasks, highest level reached summed as escalated tasks]. */
+	@Query("""
+			select d.ownerUsername, d.ownerUnit, count(d),
+			       sum(case when d.overdue = true or (d.closedAt is null and d.dueAt < :now) then 1 else 0 end),
+			       sum(case when d.maxLevel > 0 then 1 else 0 end)
+			from TaskDeadline d
+			where d.createdAt >= :from and d.createdAt < :to
+			  and (:unit is null or d.ownerUnit = :unit)
+			  and (:owner is null or d.ownerUsername = :owner)
+			group by d.ownerUsername, d.ownerUnit
+			order by d.ownerUnit, d.ownerUsername
+			""")
+	List<Object[]> statsByOwner(Instant from, Instant to, Instant now, String unit, String owner);
+
+}
+
+interface TaskEscalationRepository extends Repository<TaskEscalation, Long> {
+
+	TaskEscalation save(TaskEscalation escalation);
+
+	List<TaskEscalation> findByTaskIdOrderByEscalatedAtAsc(String taskId);
+
+	Optional<TaskEscalation> findFirstByTaskIdAndLevelOrderByEscalatedAtDesc(String taskId, int level);
+
+	boolean existsByTaskIdAndSupervisor(String taskId, String supervisor);
+
+}
+
+interface TaskUrgeRepository extends Repository<TaskUrge, Long> {
+
+	TaskUrge save(TaskUrge urge);
+
+	@Query("select max(u.urgedAt) from TaskUrge u where u.taskId = :taskId and u.urgedBy = :urgedBy")
+	Instant lastUrge(String taskId, String urgedBy);
+
+}
+
+interface DelegationRepository extends Repository<Delegation, Long> {
+
+	Delegation save(Delegation delegation);
+
+	Optional<Delegation> findById(Long id);
+
+	@Query("select d from Delegation d where d.ownerUsername = :owner and d.endedAt is null order by d.startsOn")
+	List<Delegation> findOpenByOwner(String owner);
+
+	@Query("select d from Delegation d where (d.ownerUsername = :username or d.substitute = :username) order by d.createdAt desc")
+	List<Delegation> findInvolving(String username);
+
+}
