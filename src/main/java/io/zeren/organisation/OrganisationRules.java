@@ -25,6 +25,9 @@ final class OrganisationRules {
 
 	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+	/** Camunda accounts that are not staff: a roster must never take them over (or delete them). */
+	static final java.util.Set<String> RESERVED_USERNAMES = java.util.Set.of("admin", "camunda-admin", "system");
+
 	record Violation(Msg message, Set<String> units, Set<String> staff, Set<String> roles) {
 
 		static Violation ofUnits(Msg message, String... units) {
@@ -48,6 +51,8 @@ final class OrganisationRules {
 		if (isBlank(unit.name())) {
 			problems.add(new Msg("org.required", "name"));
 		}
+		checkLength(problems, "name", unit.name(), 200);
+		checkLength(problems, "nameEn", unit.nameEn(), 200);
 		if (unit.kind() == null) {
 			problems.add(new Msg("org.required", "kind"));
 		}
@@ -62,6 +67,12 @@ final class OrganisationRules {
 		if (staff.username() == null || !USERNAME.matcher(staff.username()).matches()) {
 			problems.add(new Msg("org.staff.username-invalid", String.valueOf(staff.username())));
 		}
+		else if (RESERVED_USERNAMES.contains(staff.username())) {
+			problems.add(new Msg("org.staff.username-reserved", staff.username()));
+		}
+		checkLength(problems, "fullName", staff.fullName(), 100);
+		checkLength(problems, "post", staff.post(), 100);
+		checkLength(problems, "email", staff.email(), 254);
 		if (isBlank(staff.fullName())) {
 			problems.add(new Msg("org.required", "fullName"));
 		}
@@ -91,6 +102,7 @@ final class OrganisationRules {
 		if (isBlank(role.ownerUnitCode())) {
 			problems.add(new Msg("org.required", "ownerUnitCode"));
 		}
+		checkLength(problems, "name", role.name(), 100);
 		return problems;
 	}
 
@@ -202,6 +214,12 @@ final class OrganisationRules {
 				violations.add(new Violation(new Msg("org.role.owner-missing", role.code(), role.ownerUnitCode()),
 						owner == null ? Set.of() : Set.of(owner.code()), Set.of(), Set.of(role.code())));
 			}
+		}
+	}
+
+	private static void checkLength(List<Msg> problems, String field, String value, int max) {
+		if (value != null && value.strip().length() > max) {
+			problems.add(new Msg("org.too-long", field, max));
 		}
 	}
 

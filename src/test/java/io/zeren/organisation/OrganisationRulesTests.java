@@ -114,6 +114,15 @@ class OrganisationRulesTests {
 			.containsExactlyInAnyOrder("org.unit.code-invalid", "org.unit.own-parent");
 	}
 
+	@Test
+	void shouldRejectReservedAccountsAndOverlongValues() {
+		StaffRecord admin = new StaffRecord("admin", "x".repeat(101), "POL", null, StaffCategory.EMPLOYEE, null, null,
+				"admin@zeren.example", false);
+
+		assertThat(OrganisationRules.checkFields(admin)).extracting(msg -> msg.code())
+			.containsExactlyInAnyOrder("org.staff.username-reserved", "org.too-long");
+	}
+
 	private void unit(String code, UnitKind kind, String parent) {
 		model.units.put(code, new OrgModel.Unit(code, code, null, kind, parent, 0, true));
 	}
