@@ -34,7 +34,12 @@ class TaskDeadlineListener {
 		boolean watchTask = task.getProcessDefinitionId().startsWith(TaskDeadlineProcess.KEY + ":");
 		switch (task.getEventName()) {
 			case TaskListener.EVENTNAME_CREATE -> {
+				// The assignment event of a task drawn with an assignee comes before create and may already
+				// have handed it to a substitute; the absent owner is then the task's owner.
 				String delegatedFrom = delegations.substitute(task);
+				if (delegatedFrom == null && task.getOwner() != null && !task.getOwner().equals(task.getAssignee())) {
+					delegatedFrom = task.getOwner();
+				}
 				if (!watchTask) {
 					deadlines.watch(task, delegatedFrom);
 				}
