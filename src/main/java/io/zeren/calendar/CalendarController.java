@@ -102,7 +102,7 @@ class CalendarController {
 					example = "2026-09-30T09:00:00+08:00") @RequestParam(required = false) String from,
 			@Parameter(description = "\"5WD\" working days, or ISO-8601 \"P30D\", \"PT4H\"", example = "5WD")
 			@RequestParam String add) {
-		Instant start = from == null || from.isBlank() ? Instant.now() : parseMoment(from);
+		Instant start = from == null || from.isBlank() ? EngineClock.now() : parseMoment(from);
 		Instant result;
 		try {
 			result = calendar.plus(start, add);
