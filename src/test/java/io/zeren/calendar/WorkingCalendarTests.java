@@ -17,7 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The working-day rules on the 2026 national calendar (国办发明电〔2025〕7号), without Spring or a database.
+ * The working-day rules on the 2026 national calendar (State Council General Office notice of 4 November 2025),
+ * without Spring or a database.
  * Times are written in the agency's zone, Asia/Shanghai.
  */
 class WorkingCalendarTests {
