@@ -30,6 +30,7 @@ class ArchitectureTests {
 	@Test
 	void shouldNotUseCamundaInternalsOutsideTheEngineConfiguration() {
 		noClasses().that()
+			// The one exception: deadlines follow the engine clock that process tests move (see its javadoc).
 			.doNotHaveFullyQualifiedName("io.zeren.calendar.EngineClock")
 			.should()
 			.dependOnClassesThat()

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Two chains. Our /api and the engine REST API: stateless HTTP Basic against Camunda's identity, with
- * changes to the organisation reserved for administrators. Everything else (the Camunda webapps) keeps
- * Camunda's own session login and CSRF filter, which Spring Security must not duplicate.
+ * changes to the organisation and the calendar reserved for administrators. Everything else (the Camunda
+ * webapps) keeps Camunda's own session login and CSRF filter, which Spring Security must not duplicate.
  */
 @Configuration
 @EnableWebSecurity
@@ -35,11 +35,11 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**").permitAll()
 				.requestMatchers("/api/organisation/**", "/api/identity/**").hasAuthority(GroupIds.ADMINS)
-				.requestMatchers(HttpMethod.PUT, "/api/units/**", "/api/staff/**", "/api/roles/**")
+				.requestMatchers(HttpMethod.PUT, "/api/units/**", "/api/staff/**", "/api/roles/**", "/api/calendar/**")
 				.hasAuthority(GroupIds.ADMINS)
-				.requestMatchers(HttpMethod.POST, "/api/units/**", "/api/staff/**", "/api/roles/**")
+				.requestMatchers(HttpMethod.POST, "/api/units/**", "/api/staff/**", "/api/roles/**", "/api/calendar/**")
 				.hasAuthority(GroupIds.ADMINS)
-				.requestMatchers(HttpMethod.DELETE, "/api/units/**", "/api/staff/**", "/api/roles/**")
+				.requestMatchers(HttpMethod.DELETE, "/api/units/**", "/api/staff/**", "/api/roles/**", "/api/calendar/**")
 				.hasAuthority(GroupIds.ADMINS)
 				.anyRequest()
 				.authenticated())
