@@ -38,7 +38,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +48,7 @@ import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.organisation.UnitInfo;
+import io.zeren.shared.Locales;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
@@ -245,7 +245,7 @@ public class TaskDeadlines {
 			}
 		}
 		if (!problems.isEmpty()) {
-			Locale locale = LocaleContextHolder.getLocale();
+			Locale locale = Locales.current();
 			throw new RuleViolationException(problems,
 					String.join("；", problems.stream().map(msg -> msg.render(messages, locale)).toList()));
 		}
