@@ -52,7 +52,7 @@ class OracleCompatibilityTests {
 	@Test
 	void shouldCreateOurTablesInOracleMode() {
 		assertThat(names("select table_name from information_schema.tables where table_schema = 'PUBLIC'"))
-			.contains("ZR_UNIT", "ZR_STAFF", "ZR_ORG_ROLE", "ZR_IMPORT_RUN");
+			.contains("ZR_UNIT", "ZR_STAFF", "ZR_ORG_ROLE", "ZR_IMPORT_RUN", "ZR_MAIL_OUTBOX", "ZR_MAIL_PART", "ZR_MAIL_PREF");
 	}
 
 	@Test

@@ -35,6 +35,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**").permitAll()
 				.requestMatchers("/api/organisation/**", "/api/identity/**").hasAuthority(GroupIds.ADMINS)
+				// The mail outbox shows everyone's mail addresses and subjects.
+				.requestMatchers("/api/notifications/outbox", "/api/notifications/outbox/**")
+				.hasAuthority(GroupIds.ADMINS)
 				.requestMatchers(HttpMethod.PUT, "/api/units/**", "/api/staff/**", "/api/roles/**", "/api/calendar/**")
 				.hasAuthority(GroupIds.ADMINS)
 				.requestMatchers(HttpMethod.POST, "/api/units/**", "/api/staff/**", "/api/roles/**", "/api/calendar/**")
