@@ -136,7 +136,10 @@ public class TaskDeadlines {
 			remind = null;
 		}
 		task.setDueDate(Date.from(due));
-		if (remind != null) {
+		if (task.getFollowUpDate() != null) {
+			remind = task.getFollowUpDate().toInstant();
+		}
+		else if (remind != null) {
 			task.setFollowUpDate(Date.from(remind));
 		}
 		deadlines.save(new TaskDeadline(task.getId(), processKey, task.getTaskDefinitionKey(), task.getName(),

@@ -24,10 +24,10 @@ create table zr_task_deadline (
     max_level       integer       not null,
     version_no      integer       not null,
     constraint zr_task_deadline_pk primary key (id),
-    constraint zr_task_deadline_task_uk unique (task_id)
+    constraint zr_task_dl_task_uk unique (task_id)
 );
-create index zr_task_deadline_owner_ix on zr_task_deadline (owner_username);
-create index zr_task_deadline_unit_ix on zr_task_deadline (owner_unit);
+create index zr_task_dl_owner_ix on zr_task_deadline (owner_username);
+create index zr_task_dl_unit_ix on zr_task_deadline (owner_unit);
 
 -- Every step up the supervisor chain: who, when, level, why, and what the supervisor did.
 create table zr_task_escalation (
@@ -44,8 +44,8 @@ create table zr_task_escalation (
     action_at       timestamp,
     constraint zr_task_escalation_pk primary key (id)
 );
-create index zr_task_escalation_task_ix on zr_task_escalation (task_id);
-create index zr_task_escalation_sup_ix on zr_task_escalation (supervisor);
+create index zr_task_esc_task_ix on zr_task_escalation (task_id);
+create index zr_task_esc_sup_ix on zr_task_escalation (supervisor);
 
 create table zr_task_urge (
     id              ${bigint}     not null,

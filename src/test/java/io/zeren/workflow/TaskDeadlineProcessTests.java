@@ -31,6 +31,8 @@ class TaskDeadlineProcessTests {
 
 	@RegisterExtension
 	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+		// Not camunda.cfg.xml: ProcessEngines would find that in Spring Boot tests and start a second engine.
+		.configurationResource("zeren-process-test.cfg.xml")
 		.assertClassCoverageAtLeast(0.9)
 		.build();
 
