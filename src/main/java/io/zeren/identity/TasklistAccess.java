@@ -33,6 +33,8 @@ class TasklistAccess {
 
 	static final String GROUP_TASKS = "待认领";
 
+	static final java.util.List<String> STARTABLE_BY_STAFF = java.util.List.of("AssignedWorkProcess");
+
 	private final IdentityService identity;
 
 	private final AuthorizationService authorizations;
@@ -60,6 +62,11 @@ class TasklistAccess {
 		}
 		grantToStaff(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 		grantToStaff(Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
+		// Processes any staff member may start from Tasklist; each checks who may do what when it starts.
+		grantToStaff(Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+		for (String startable : STARTABLE_BY_STAFF) {
+			grantToStaff(Resources.PROCESS_DEFINITION, startable, Permissions.CREATE_INSTANCE);
+		}
 		filter(MY_TASKS, -10, "指派给我的任务，按截止日期排序",
 				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
 		filter(GROUP_TASKS, -5, "我所在组可认领的任务，按截止日期排序",

@@ -1,0 +1,93 @@
+package io.zeren.workflow;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import io.zeren.calendar.EngineClock;
+import io.zeren.calendar.WorkingCalendar;
+import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.StaffInfo;
+import io.zeren.shared.Locales;
+import io.zeren.shared.Msg;
+import io.zeren.shared.RuleViolationException;
+
+/**
+ * Registers a piece of assigned work (交办事项, processes/workflow/assigned-work.bpmn): whoever assigns it
+ * must stand in the assignee's supervisor chain; a due date typed in the form ends that day at 18:00 (moved to
+ * the next working day if it is a day off). A refusal fails the start, so nothing half-made remains.
+ */
+@Component("registerAssignedWorkDelegate")
+class AssignedWork implements JavaDelegate {
+
+	private static final LocalTime END_OF_DAY = LocalTime.of(18, 0);
+
+	private final OrganisationDirectory directory;
+
+	private final WorkingCalendar calendar;
+
+	private final DeadlineProperties properties;
+
+	private final MessageSource messages;
+
+	AssignedWork(OrganisationDirectory directory, WorkingCalendar calendar, DeadlineProperties properties,
+			MessageSource messages) {
+		this.directory = directory;
+		this.calendar = calendar;
+		this.properties = properties;
+		this.messages = messages;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String initiator = (String) execution.getVariable("initiator");
+		String assigneeName = ((String) execution.getVariable("workAssignee"));
+		String assignee = assigneeName == null ? null : assigneeName.trim();
+		List<Msg> problems = new ArrayList<>();
+		StaffInfo staff = assignee == null ? null : directory.findStaffInfo(assignee).filter(StaffInfo::active).orElse(null);
+		if (staff == null) {
+			problems.add(new Msg("assigned-work.assignee-unknown", String.valueOf(assignee)));
+		}
+		else if (!"admin".equals(initiator)
+				&& directory.supervisorChain(assignee).stream().noneMatch(boss -> boss.username().equals(initiator))) {
+			problems.add(new Msg("assigned-work.not-supervisor", initiator, staff.fullName()));
+		}
+		Instant due = null;
+		Object typed = execution.getVariable("workDueDate");
+		if (typed != null && !typed.toString().isBlank()) {
+			try {
+				ZoneId zone = ZoneId.of(properties.zone());
+				due = calendar.nextWorkingMoment(LocalDate.parse(typed.toString().trim().substring(0, 10))
+					.atTime(END_OF_DAY)
+					.atZone(zone)
+					.toInstant());
+				if (!due.isAfter(EngineClock.now())) {
+					problems.add(new Msg("assigned-work.due-past", typed));
+				}
+			}
+			catch (DateTimeParseException | StringIndexOutOfBoundsException ex) {
+				problems.add(new Msg("assigned-work.due-invalid", typed));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new RuleViolationException(problems, String.join("；",
+					problems.stream().map(msg -> msg.render(messages, Locales.current())).toList()));
+		}
+		execution.setVariable("workAssignee", assignee);
+		execution.setVariable("workDueAt", due == null ? null : Date.from(due));
+		execution.setVariable("assigneeName", staff.fullName());
+		execution.setVariable("assignedByName",
+				directory.findStaffInfo(initiator).map(StaffInfo::fullName).orElse(initiator));
+	}
+
+}
