@@ -69,21 +69,23 @@ class TasklistAccess {
 		}
 		filter(MY_TASKS, -10, "指派给我的任务，按截止日期排序",
 				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-		filter(GROUP_TASKS, -5, "我所在组可认领的任务，按截止日期排序",
-				tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
-					.orderByDueDate().asc());
+		// Candidate user covers the user's groups too, and tasks offered to the user by name.
+		filter(GROUP_TASKS, -5, "我或我所在组可认领的任务，按截止日期排序",
+				tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").orderByDueDate().asc());
 	}
 
 	private void filter(String name, int priority, String description, TaskQuery query) {
+		// Created once, then kept equal to this definition on every start (so an upgrade fixes old filters).
 		Filter filter = filters.createFilterQuery().filterName(name).singleResult();
 		if (filter == null) {
-			Map<String, Object> properties = new LinkedHashMap<>();
-			properties.put("priority", priority);
-			properties.put("description", description);
-			properties.put("refresh", true);
-			filter = filters.newTaskFilter(name).setOwner("admin").setQuery(query).setProperties(properties);
-			filters.saveFilter(filter);
+			filter = filters.newTaskFilter(name).setOwner("admin");
 		}
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("priority", priority);
+		properties.put("description", description);
+		properties.put("refresh", true);
+		filter.setQuery(query).setProperties(properties);
+		filters.saveFilter(filter);
 		grantToStaff(Resources.FILTER, filter.getId(), Permissions.READ);
 	}
 

@@ -46,7 +46,8 @@ class TaskDeadlineListener {
 			}
 			case TaskListener.EVENTNAME_ASSIGNMENT -> {
 				String delegatedFrom = delegations.substitute(task);
-				if (task.getAssignee() != null && delegatedFrom == null) {
+				// An escalation task is announced by its TaskEscalated mail, not by a second "new task" mail.
+				if (task.getAssignee() != null && delegatedFrom == null && !watchTask) {
 					events.publishEvent(new TaskAssigned(new TaskRef(task.getId(), task.getName(), null, null,
 							task.getDueDate() == null ? null : task.getDueDate().toInstant()), task.getAssignee(),
 							task.getOwner()));

@@ -233,7 +233,7 @@ class DeadlineEscalationIT {
 		return tasks.createTaskQuery()
 			.processDefinitionKey(TaskDeadlineProcess.KEY)
 			.processInstanceBusinessKey(watched.getId())
-			.taskCandidateUser(supervisor)
+			.taskAssignee(supervisor)
 			.singleResult();
 	}
 

@@ -84,17 +84,17 @@ class TaskDeadlineProcessTests {
 
 		fire(Duration.ofHours(1));
 		assertThat(watch).isWaitingAt("Task_HandleEscalation");
-		assertThat(task()).hasCandidateUser("sup1").hasName("督办：填写述职报告");
+		assertThat(task()).isAssignedTo("sup1").hasName("督办：填写述职报告");
 		complete(task(), withVariables("escalationAction", "urge", "actionNote", "请尽快"));
 		assertThat(watch).isWaitingAt("TimerEvent_UntilNextLevel");
 
 		fire(Duration.ofHours(1));
-		assertThat(task()).hasCandidateUser("sup2");
+		assertThat(task()).isAssignedTo("sup2");
 		complete(task(), withVariables("escalationAction", "acknowledge"));
 
 		fire(Duration.ofHours(1));
 		assertThat(watch).isWaitingAt("Task_HandleFinalEscalation");
-		assertThat(task()).hasCandidateUser("sup3");
+		assertThat(task()).isAssignedTo("sup3");
 		complete(task(), withVariables("escalationAction", "acknowledge"));
 		assertThat(watch).isEnded().hasPassed("EndEvent_FinalHandled");
 	}
@@ -105,11 +105,11 @@ class TaskDeadlineProcessTests {
 		assertThat(watch).isWaitingAt("TimerEvent_UntilDue");
 
 		fire(Duration.ofHours(2));
-		assertThat(task()).hasCandidateUser("sup1");
+		assertThat(task()).isAssignedTo("sup1");
 		fire(Duration.ofHours(1));
 
 		assertThat(watch).hasPassed("BoundaryEvent_NextLevel");
-		assertThat(task()).hasCandidateUser("sup2");
+		assertThat(task()).isAssignedTo("sup2");
 	}
 
 	@Test
