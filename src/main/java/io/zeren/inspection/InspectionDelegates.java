@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.zeren.shared.Msg;
-import io.zeren.shared.RuleViolationException;
 
 /**
  * The beans the inspection processes call: read the form's variables, call one service, write the outcome.
@@ -26,7 +25,8 @@ class InspectionDelegates {
 	// --- MidYearInspectionProcess ---------------------------------------------------------------------------
 
 	@Bean
-	TaskListener recordFindingTaskListener(Inspections inspections, InspectionMessages messages) {
+	TaskListener recordFindingTaskListener(Inspections inspections, InspectionMessages messages,
+			InspectionProperties properties) {
 		return task -> {
 			Long inspectionId = number(task.getVariable(MidYearInspectionProcess.VAR_INSPECTION_ID));
 			String description = (String) task.getVariable(MidYearInspectionProcess.VAR_DESCRIPTION);
@@ -36,7 +36,7 @@ class InspectionDelegates {
 			if (Inspections.isBlank(description) && !another) {
 				return;
 			}
-			LocalDate deadline = date(task.getVariable(MidYearInspectionProcess.VAR_DEADLINE), messages);
+			LocalDate deadline = date(task.getVariable(MidYearInspectionProcess.VAR_DEADLINE), properties, messages);
 			inspections.recordFinding(inspectionId,
 					new Inspections.NewFinding((String) task.getVariable(MidYearInspectionProcess.VAR_TARGET),
 							(String) task.getVariable(MidYearInspectionProcess.VAR_PERSON), description,
@@ -151,7 +151,7 @@ class InspectionDelegates {
 	}
 
 	/** Forms send dates as "2026-06-30" text; Java callers may pass a Date or LocalDate. */
-	private static LocalDate date(Object value, InspectionMessages messages) {
+	private static LocalDate date(Object value, InspectionProperties properties, InspectionMessages messages) {
 		if (value == null || value instanceof String text && text.isBlank()) {
 			return null;
 		}
@@ -159,14 +159,16 @@ class InspectionDelegates {
 			return day;
 		}
 		if (value instanceof Date date) {
-			return LocalDate.ofInstant(date.toInstant(), java.time.ZoneId.of("Asia/Shanghai"));
+			return LocalDate.ofInstant(date.toInstant(), java.time.ZoneId.of(properties.zone()));
 		}
+		String text = value.toString().trim();
 		try {
-			return LocalDate.parse(value.toString().trim().substring(0, Math.min(10, value.toString().trim().length())));
+			// Forms may send "2026-06-30" or an ISO date-time; the day is what counts.
+			return LocalDate.parse(text.substring(0, Math.min(10, text.length())));
 		}
 		catch (DateTimeParseException ex) {
 			messages.failIfAny(List.of(new Msg("inspection.finding.deadline-format", value)));
-			throw new RuleViolationException(new Msg("inspection.finding.deadline-format", value));
+			throw new IllegalStateException("unreachable");
 		}
 	}
 
