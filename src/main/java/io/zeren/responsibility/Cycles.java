@@ -55,7 +55,7 @@ class Cycles {
 		List<Msg> errors = new ArrayList<>();
 		Integer year = request.year();
 		if (year == null || year < 2000 || year > 2100) {
-			errors.add(new Msg("responsibility.cycle.year", year));
+			errors.add(new Msg("responsibility.cycle.year", String.valueOf(year)));
 		}
 		String title = request.title() == null || request.title().isBlank() ? year + "年度思想政治工作责任清单"
 				: request.title().strip();
@@ -69,7 +69,7 @@ class Cycles {
 			throw new RuleViolationException(errors);
 		}
 		if (cycles.existsByYear(year)) {
-			throw new RuleViolationException(new Msg("responsibility.cycle.exists", year));
+			throw new RuleViolationException(new Msg("responsibility.cycle.exists", String.valueOf(year)));
 		}
 		Cycle cycle;
 		try {
@@ -77,7 +77,7 @@ class Cycles {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// Someone opened the same year a moment ago: the unique year decides.
-			throw new RuleViolationException(new Msg("responsibility.cycle.exists", year));
+			throw new RuleViolationException(new Msg("responsibility.cycle.exists", String.valueOf(year)));
 		}
 		List<ItemSpec> catalogue = request.items() == null ? List.of() : request.items();
 		replaceItems(Item.Owner.CYCLE, cycle.getId(), catalogue, List.of());
@@ -151,8 +151,22 @@ class Cycles {
 		list.confirm(username, EngineClock.now());
 	}
 
-	void markKickOff(Long cycleId) {
-		cycle(cycleId).kickOff();
+	/**
+	 * Personal lists may be issued once every unit list is confirmed: the cycle moves to KICKOFF (and stays
+	 * there, or DEPLOYED, for resumes and joiners). Otherwise a clear refusal.
+	 */
+	void beginKickOff(int year) {
+		Cycle cycle = byYear(year);
+		if (cycle.issuing()) {
+			return;
+		}
+		List<UnitList> units = unitLists.findByCycleIdOrderByUnitCode(cycle.getId());
+		boolean confirmed = !units.isEmpty() && units.stream().allMatch(unit -> unit.getConfirmedAt() != null);
+		if (cycle.getState() != Cycle.State.UNIT_LISTS || !confirmed) {
+			throw new RuleViolationException(
+					new Msg("responsibility.kickoff.not-ready", String.valueOf(year), cycle.getState()));
+		}
+		cycle.kickOff();
 	}
 
 	void markDeployed(Long cycleId) {
@@ -198,11 +212,13 @@ class Cycles {
 	}
 
 	Cycle byYear(int year) {
-		return cycles.findByYear(year).orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", year)));
+		return cycles.findByYear(year)
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", String.valueOf(year))));
 	}
 
 	private Cycle cycle(Long id) {
-		return cycles.findById(id).orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", id)));
+		return cycles.findById(id)
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", String.valueOf(id))));
 	}
 
 	private UnitList unitList(Long cycleId, String unitCode) {

@@ -25,7 +25,6 @@ import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
-import io.zeren.shared.RuleViolationException;
 
 /**
  * Issues every active staff member's personal list and starts their PersonalResponsibilityProcess, in
@@ -55,6 +54,8 @@ class KickOff {
 
 	private final CycleRepository cycles;
 
+	private final Cycles cycleService;
+
 	private final PersonalListRepository lists;
 
 	private final KickOffRepository statuses;
@@ -67,9 +68,10 @@ class KickOff {
 
 	private final TransactionTemplate newTransaction;
 
-	KickOff(CycleRepository cycles, PersonalListRepository lists, KickOffRepository statuses, PersonalLists personalLists,
+	KickOff(CycleRepository cycles, Cycles cycleService, PersonalListRepository lists, KickOffRepository statuses, PersonalLists personalLists,
 			OrganisationDirectory directory, ResponsibilityProperties properties, PlatformTransactionManager transactions) {
 		this.cycles = cycles;
+		this.cycleService = cycleService;
 		this.lists = lists;
 		this.statuses = statuses;
 		this.personalLists = personalLists;
@@ -87,11 +89,8 @@ class KickOff {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("batch size must be at least 1");
 		}
-		Cycle cycle = cycle(year);
-		if (!cycle.issuing()) {
-			throw new RuleViolationException(new Msg("responsibility.kickoff.not-ready", year, cycle.getState()));
-		}
-		Long cycleId = cycle.getId();
+		cycleService.beginKickOff(year);
+		Long cycleId = cycle(year).getId();
 		List<StaffInfo> active = activeStaff();
 		Set<String> issued = new HashSet<>(lists.usernamesIn(cycleId));
 		List<StaffInfo> pending = active.stream().filter(member -> !issued.contains(member.username())).toList();
@@ -155,7 +154,7 @@ class KickOff {
 
 	private Cycle cycle(int year) {
 		return cycles.findByYear(year)
-			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", year)));
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", String.valueOf(year))));
 	}
 
 	private List<StaffInfo> activeStaff() {

@@ -212,7 +212,8 @@ class PersonalLists {
 		LocalDate today = LocalDate.ofInstant(EngineClock.now(), properties.zone());
 		List<Msg> errors = new ArrayList<>();
 		if (request.occurredOn() == null || request.occurredOn().getYear() != year || request.occurredOn().isAfter(today)) {
-			errors.add(new Msg("responsibility.evidence.date", request.occurredOn(), year));
+			errors.add(new Msg("responsibility.evidence.date", String.valueOf(request.occurredOn()),
+					String.valueOf(year)));
 		}
 		Evidence.Kind kind = null;
 		try {
@@ -310,7 +311,7 @@ class PersonalLists {
 	@Transactional(readOnly = true)
 	PersonalList list(Long listId) {
 		return lists.findById(listId)
-			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.list.not-found", listId)));
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.list.not-found", String.valueOf(listId))));
 	}
 
 	private List<Item> itemsOf(PersonalList list) {

@@ -87,7 +87,7 @@ class ResponsibilityController {
 	@Operation(summary = "Progress of the latest kick-off run: total, done, failed, last batch")
 	KickOffStatus.View kickOffStatus(@PathVariable int year) {
 		return kickOff.status(year)
-			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.kickoff.not-started", year)));
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.kickoff.not-started", String.valueOf(year))));
 	}
 
 	@PostMapping("/cycles/{year}/kickoff")

@@ -67,9 +67,8 @@ class ResponsibilityDelegates {
 	}
 
 	@Bean
-	JavaDelegate kickOffPersonalListsDelegate(Cycles cycles, KickOff kickOff) {
+	JavaDelegate kickOffPersonalListsDelegate(KickOff kickOff) {
 		return execution -> {
-			cycles.markKickOff(id(execution.getVariable(AnnualCycleProcess.VAR_CYCLE_ID)));
 			int year = ((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue();
 			KickOffStatus.View result = kickOff.run(year);
 			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_FAILED, result.failed());
