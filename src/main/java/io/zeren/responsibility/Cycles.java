@@ -1,0 +1,244 @@
+package io.zeren.responsibility;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.zeren.calendar.EngineClock;
+import io.zeren.identity.SystemAuthentication;
+import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.UnitInfo;
+import io.zeren.shared.Msg;
+import io.zeren.shared.NotFoundException;
+import io.zeren.shared.RuleViolationException;
+
+/** The deploy phase of a year: open the cycle, draft and approve the catalogue, turn it into unit lists. */
+@Service
+@Transactional
+class Cycles {
+
+	/** What opening a cycle needs; items are optional (the political department may draft them in Tasklist). */
+	record OpenCycle(Integer year, String title, String workPoints, List<ItemSpec> items) {
+	}
+
+	private final CycleRepository cycles;
+
+	private final ItemRepository items;
+
+	private final UnitListRepository unitLists;
+
+	private final OrganisationDirectory directory;
+
+	private final RuntimeService runtime;
+
+	private final SystemAuthentication system;
+
+	Cycles(CycleRepository cycles, ItemRepository items, UnitListRepository unitLists, OrganisationDirectory directory,
+			RuntimeService runtime, SystemAuthentication system) {
+		this.cycles = cycles;
+		this.items = items;
+		this.unitLists = unitLists;
+		this.directory = directory;
+		this.runtime = runtime;
+		this.system = system;
+	}
+
+	/** Opens the year's cycle and starts its AnnualCycleProcess (business key: the year). */
+	CycleView open(OpenCycle request, String caller) {
+		List<Msg> errors = new ArrayList<>();
+		Integer year = request.year();
+		if (year == null || year < 2000 || year > 2100) {
+			errors.add(new Msg("responsibility.cycle.year", String.valueOf(year)));
+		}
+		String title = request.title() == null || request.title().isBlank() ? year + "年度思想政治工作责任清单"
+				: request.title().strip();
+		if (title.length() > 200) {
+			errors.add(new Msg("responsibility.cycle.title"));
+		}
+		if (request.workPoints() != null && request.workPoints().length() > 4000) {
+			errors.add(new Msg("responsibility.cycle.work-points"));
+		}
+		if (!errors.isEmpty()) {
+			throw new RuleViolationException(errors);
+		}
+		if (cycles.existsByYear(year)) {
+			throw new RuleViolationException(new Msg("responsibility.cycle.exists", String.valueOf(year)));
+		}
+		Cycle cycle;
+		try {
+			cycle = cycles.saveAndFlush(new Cycle(year, title, request.workPoints(), caller, EngineClock.now()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Someone opened the same year a moment ago: the unique year decides.
+			throw new RuleViolationException(new Msg("responsibility.cycle.exists", String.valueOf(year)));
+		}
+		List<ItemSpec> catalogue = request.items() == null ? List.of() : request.items();
+		replaceItems(Item.Owner.CYCLE, cycle.getId(), catalogue, List.of());
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(AnnualCycleProcess.VAR_CYCLE_ID, cycle.getId());
+		variables.put(AnnualCycleProcess.VAR_YEAR, year);
+		variables.put(AnnualCycleProcess.VAR_WORK_POINTS, request.workPoints());
+		variables.put(AnnualCycleProcess.VAR_CATALOGUE_TEXT, ItemText.format(catalogue));
+		system.run(() -> runtime.startProcessInstanceByKey(AnnualCycleProcess.KEY, String.valueOf(year), variables));
+		return cycle.view();
+	}
+
+	/** The political department's draft: work points and catalogue, replacing the previous draft. */
+	void saveDraft(Long cycleId, String workPoints, String catalogueText) {
+		Cycle cycle = cycle(cycleId);
+		if (workPoints != null && workPoints.length() > 4000) {
+			throw new RuleViolationException(new Msg("responsibility.cycle.work-points"));
+		}
+		List<ItemSpec> catalogue = ItemText.parse(catalogueText);
+		replaceItems(Item.Owner.CYCLE, cycleId, catalogue, List.of());
+		cycle.draft(workPoints);
+	}
+
+	/** Leadership approves the draft or sends it back; sending back needs a comment. */
+	void decide(Long cycleId, String decision, String note) {
+		boolean approve = AnnualCycleProcess.APPROVE.equals(decision);
+		if (!approve && !"return".equals(decision)) {
+			throw new RuleViolationException(new Msg("responsibility.cycle.decision"));
+		}
+		if (!approve && (note == null || note.isBlank())) {
+			throw new RuleViolationException(new Msg("responsibility.cycle.return-note"));
+		}
+		if (note != null && note.length() > 1000) {
+			throw new RuleViolationException(new Msg("responsibility.text.too-long", 1, "意见", 1000));
+		}
+		cycle(cycleId).decide(approve, note);
+	}
+
+	/** A list per active unit with a head, copied from the approved catalogue; returns their codes. */
+	List<String> prepareUnitLists(Long cycleId) {
+		cycle(cycleId);
+		List<Item> catalogue = items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.CYCLE, cycleId);
+		List<String> codes = new ArrayList<>();
+		for (UnitInfo unit : directory.units()) {
+			if (!unit.active() || unit.headUsername() == null) {
+				continue;
+			}
+			codes.add(unit.code());
+			if (unitLists.findByCycleIdAndUnitCode(cycleId, unit.code()).isEmpty()) {
+				UnitList list = unitLists.save(new UnitList(cycleId, unit.code()));
+				int sort = 0;
+				for (Item item : catalogue) {
+					items.save(new Item(Item.Owner.UNIT, list.getId(), item.getId(), ++sort, item.spec()));
+				}
+			}
+		}
+		return codes;
+	}
+
+	@Transactional(readOnly = true)
+	String unitListText(Long cycleId, String unitCode) {
+		return ItemText.format(specs(Item.Owner.UNIT, unitList(cycleId, unitCode).getId()));
+	}
+
+	/** The unit head's adjusted list (add, drop, adjust items), confirmed. */
+	void confirmUnitList(Long cycleId, String unitCode, String text, String username) {
+		UnitList list = unitList(cycleId, unitCode);
+		List<ItemSpec> specs = ItemText.parse(text);
+		replaceItems(Item.Owner.UNIT, list.getId(), specs,
+				items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.CYCLE, cycleId));
+		list.confirm(username, EngineClock.now());
+	}
+
+	/**
+	 * Personal lists may be issued once every unit list is confirmed: the cycle moves to KICKOFF (and stays
+	 * there, or DEPLOYED, for resumes and joiners). Otherwise a clear refusal.
+	 */
+	void beginKickOff(int year) {
+		Cycle cycle = byYear(year);
+		if (cycle.issuing()) {
+			return;
+		}
+		List<UnitList> units = unitLists.findByCycleIdOrderByUnitCode(cycle.getId());
+		boolean confirmed = !units.isEmpty() && units.stream().allMatch(unit -> unit.getConfirmedAt() != null);
+		if (cycle.getState() != Cycle.State.UNIT_LISTS || !confirmed) {
+			throw new RuleViolationException(
+					new Msg("responsibility.kickoff.not-ready", String.valueOf(year), cycle.getState()));
+		}
+		cycle.kickOff();
+	}
+
+	void markDeployed(Long cycleId) {
+		cycle(cycleId).deployed(EngineClock.now());
+	}
+
+	@Transactional(readOnly = true)
+	List<CycleView> all() {
+		return cycles.findAllByOrderByYearDesc().stream().map(Cycle::view).toList();
+	}
+
+	@Transactional(readOnly = true)
+	CycleView view(int year) {
+		return byYear(year).view();
+	}
+
+	@Transactional(readOnly = true)
+	List<ItemView> catalogue(int year) {
+		return items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.CYCLE, byYear(year).getId())
+			.stream()
+			.map(Item::view)
+			.toList();
+	}
+
+	record UnitListView(Long id, int year, String unitCode, String confirmedBy, Instant confirmedAt,
+			List<ItemView> items) {
+	}
+
+	@Transactional(readOnly = true)
+	List<UnitListView> unitLists(int year) {
+		Cycle cycle = byYear(year);
+		return unitLists.findByCycleIdOrderByUnitCode(cycle.getId()).stream().map(list -> unitListView(year, list)).toList();
+	}
+
+	@Transactional(readOnly = true)
+	UnitListView unitList(int year, String unitCode) {
+		return unitListView(year, unitList(byYear(year).getId(), unitCode));
+	}
+
+	private UnitListView unitListView(int year, UnitList list) {
+		return new UnitListView(list.getId(), year, list.getUnitCode(), list.getConfirmedBy(), list.getConfirmedAt(),
+				items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.UNIT, list.getId()).stream().map(Item::view).toList());
+	}
+
+	Cycle byYear(int year) {
+		return cycles.findByYear(year)
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", String.valueOf(year))));
+	}
+
+	private Cycle cycle(Long id) {
+		return cycles.findById(id)
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", String.valueOf(id))));
+	}
+
+	private UnitList unitList(Long cycleId, String unitCode) {
+		return unitLists.findByCycleIdAndUnitCode(cycleId, unitCode)
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.unit-list.not-found", unitCode)));
+	}
+
+	private List<ItemSpec> specs(Item.Owner owner, Long ownerId) {
+		return items.findByOwnerKindAndOwnerIdOrderBySortNo(owner, ownerId).stream().map(Item::spec).toList();
+	}
+
+	/** Replaces an owner's items; each new item remembers the item above with the same title, if any. */
+	private void replaceItems(Item.Owner owner, Long ownerId, List<ItemSpec> specs, List<Item> above) {
+		items.deleteByOwnerKindAndOwnerId(owner, ownerId);
+		int sort = 0;
+		for (ItemSpec spec : specs) {
+			Long source = above.stream().filter(item -> item.getTitle().equals(spec.title())).map(Item::getId).findFirst()
+				.orElse(null);
+			items.save(new Item(owner, ownerId, source, ++sort, spec));
+		}
+	}
+
+}

@@ -1,0 +1,198 @@
+package io.zeren.responsibility;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.context.ProcessEngineContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.zeren.calendar.EngineClock;
+import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.StaffInfo;
+import io.zeren.shared.Msg;
+import io.zeren.shared.NotFoundException;
+
+/**
+ * Issues every active staff member's personal list and starts their PersonalResponsibilityProcess, in
+ * batches of {@code zeren.responsibility.kickoff-batch-size}, each batch in its own transaction (lists,
+ * items and process instances commit together or not at all). Idempotent: members who already have a list
+ * in the cycle are skipped, so running it again, or after a crash or a failed batch, issues exactly the
+ * missing ones. Progress is written after every batch in a transaction of its own.
+ * <p>
+ * Why not a multi-instance over all staff: the engine loads an instance's whole execution tree on every
+ * step, which breaks down past about a thousand parallel branches; here every member gets a small
+ * instance of their own.
+ */
+@Service
+class KickOff {
+
+	private static final Logger LOG = LoggerFactory.getLogger(KickOff.class);
+
+	/** Called inside each batch's transaction before it commits; tests use it to fail a batch. */
+	interface BatchHook {
+
+		BatchHook NONE = (batch, usernames) -> {
+		};
+
+		void beforeCommit(int batch, List<String> usernames);
+
+	}
+
+	private final CycleRepository cycles;
+
+	private final Cycles cycleService;
+
+	private final PersonalListRepository lists;
+
+	private final KickOffRepository statuses;
+
+	private final PersonalLists personalLists;
+
+	private final OrganisationDirectory directory;
+
+	private final ResponsibilityProperties properties;
+
+	private final TransactionTemplate newTransaction;
+
+	KickOff(CycleRepository cycles, Cycles cycleService, PersonalListRepository lists, KickOffRepository statuses, PersonalLists personalLists,
+			OrganisationDirectory directory, ResponsibilityProperties properties, PlatformTransactionManager transactions) {
+		this.cycles = cycles;
+		this.cycleService = cycleService;
+		this.lists = lists;
+		this.statuses = statuses;
+		this.personalLists = personalLists;
+		this.directory = directory;
+		this.properties = properties;
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	KickOffStatus.View run(int year) {
+		return run(year, properties.kickoffBatchSize(), BatchHook.NONE);
+	}
+
+	KickOffStatus.View run(int year, int batchSize, BatchHook hook) {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("batch size must be at least 1");
+		}
+		cycleService.beginKickOff(year);
+		Long cycleId = cycle(year).getId();
+		List<StaffInfo> active = activeStaff();
+		Set<String> issued = new HashSet<>(lists.usernamesIn(cycleId));
+		List<StaffInfo> pending = active.stream().filter(member -> !issued.contains(member.username())).toList();
+		updateStatus(cycleId, status -> status.start(active.size(), active.size() - pending.size(), batchSize,
+				EngineClock.now()));
+		int batchNo = 0;
+		for (int from = 0; from < pending.size(); from += batchSize) {
+			List<StaffInfo> batch = pending.subList(from, Math.min(from + batchSize, pending.size()));
+			int number = ++batchNo;
+			try {
+				int count = inNewTransaction(() -> {
+					int done = 0;
+					for (StaffInfo member : batch) {
+						if (personalLists.issue(cycleId, year, member)) {
+							done++;
+						}
+					}
+					hook.beforeCommit(number, batch.stream().map(StaffInfo::username).toList());
+					return done;
+				});
+				// Members skipped inside the batch were issued meanwhile (a joiner): they count as done too.
+				int skipped = batch.size() - count;
+				updateStatus(cycleId, status -> status.batchDone(number, count + skipped, EngineClock.now()));
+			}
+			catch (RuntimeException ex) {
+				LOG.warn("Kick-off {} batch {} ({} members) failed; a resume retries them", year, number, batch.size(), ex);
+				updateStatus(cycleId, status -> status.batchFailed(number, batch.size(), String.valueOf(ex.getMessage()),
+						EngineClock.now()));
+			}
+		}
+		return updateStatus(cycleId, status -> status.finish(EngineClock.now())).view(year);
+	}
+
+	Optional<KickOffStatus.View> status(int year) {
+		Cycle cycle = cycle(year);
+		return statuses.findById(cycle.getId()).map(status -> status.view(year));
+	}
+
+	/**
+	 * Staff who joined (or came back) after the kick-off get their list, if this year's cycle is issuing.
+	 * Each member in a transaction of their own; a failure is logged and left to the next kick-off resume.
+	 */
+	void issueJoiners(Collection<String> usernames) {
+		int year = LocalDate.ofInstant(EngineClock.now(), properties.zone()).getYear();
+		Optional<Cycle> cycle = cycles.findByYear(year).filter(Cycle::issuing);
+		if (cycle.isEmpty()) {
+			return;
+		}
+		Long cycleId = cycle.get().getId();
+		for (String username : usernames) {
+			try {
+				directory.findStaffInfo(username)
+					.filter(StaffInfo::active)
+					.ifPresent(member -> inNewTransaction(() -> personalLists.issue(cycleId, year, member)));
+			}
+			catch (RuntimeException ex) {
+				LOG.warn("Could not issue the {} list of joiner {}; resume the kick-off to retry", year, username, ex);
+			}
+		}
+	}
+
+	private Cycle cycle(int year) {
+		return cycles.findByYear(year)
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", String.valueOf(year))));
+	}
+
+	private List<StaffInfo> activeStaff() {
+		List<StaffInfo> all = new ArrayList<>();
+		int page = 0;
+		Page<StaffInfo> slice;
+		do {
+			slice = directory.searchStaff(null, null, false, PageRequest.of(page++, 500, Sort.by("username")));
+			all.addAll(slice.getContent());
+		}
+		while (slice.hasNext());
+		all.sort(Comparator.comparing(StaffInfo::username));
+		return all.stream().filter(StaffInfo::active).toList();
+	}
+
+	/**
+	 * A Spring transaction of its own and, inside it, engine commands of their own: called from the kick-off
+	 * job's delegate, the engine would otherwise add the new instances to the job's command context and commit
+	 * them only with the job.
+	 */
+	private <T> T inNewTransaction(java.util.function.Supplier<T> work) {
+		try {
+			return ProcessEngineContext.withNewProcessEngineContext(() -> newTransaction.execute(status -> work.get()));
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private KickOffStatus updateStatus(Long cycleId, java.util.function.Consumer<KickOffStatus> change) {
+		return inNewTransaction(() -> {
+			KickOffStatus status = statuses.findById(cycleId).orElseGet(() -> new KickOffStatus(cycleId));
+			change.accept(status);
+			return statuses.save(status);
+		});
+	}
+
+}

@@ -1,0 +1,166 @@
+package io.zeren.responsibility;
+
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.zeren.shared.Locales;
+import io.zeren.shared.RuleViolationException;
+
+/** The beans the responsibility processes call: thin glue to {@link Cycles}, {@link PersonalLists} and {@link KickOff}. */
+@Configuration(proxyBeanMethods = false)
+class ResponsibilityDelegates {
+
+	private final MessageSource messages;
+
+	ResponsibilityDelegates(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	// AnnualCycleProcess
+
+	@Bean
+	TaskListener saveCatalogueDraftListener(Cycles cycles) {
+		return task -> rendered(() -> {
+			cycles.saveDraft(cycleId(task), (String) task.getVariable(AnnualCycleProcess.VAR_WORK_POINTS),
+					(String) task.getVariable(AnnualCycleProcess.VAR_CATALOGUE_TEXT));
+			return null;
+		});
+	}
+
+	@Bean
+	TaskListener recordCatalogueDecisionListener(Cycles cycles) {
+		return task -> rendered(() -> {
+			cycles.decide(cycleId(task), (String) task.getVariable(AnnualCycleProcess.VAR_DECISION),
+					(String) task.getVariable(AnnualCycleProcess.VAR_DECISION_NOTE));
+			return null;
+		});
+	}
+
+	@Bean
+	JavaDelegate prepareUnitListsDelegate(Cycles cycles) {
+		return execution -> execution.setVariable(AnnualCycleProcess.VAR_UNIT_CODES,
+				cycles.prepareUnitLists(id(execution.getVariable(AnnualCycleProcess.VAR_CYCLE_ID))));
+	}
+
+	/** Create: show the unit's list as text; complete: save the head's adjustments and confirm. */
+	@Bean
+	TaskListener unitListTaskListener(Cycles cycles) {
+		return task -> {
+			String unitCode = (String) task.getVariable(AnnualCycleProcess.VAR_UNIT_CODE);
+			if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+				task.setVariableLocal(AnnualCycleProcess.VAR_UNIT_LIST_TEXT, cycles.unitListText(cycleId(task), unitCode));
+			}
+			else {
+				rendered(() -> {
+					cycles.confirmUnitList(cycleId(task), unitCode,
+							(String) task.getVariable(AnnualCycleProcess.VAR_UNIT_LIST_TEXT), completedBy(task));
+					return null;
+				});
+			}
+		};
+	}
+
+	@Bean
+	JavaDelegate kickOffPersonalListsDelegate(KickOff kickOff) {
+		return execution -> {
+			int year = ((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue();
+			KickOffStatus.View result = kickOff.run(year);
+			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_FAILED, result.failed());
+			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_SUMMARY, "在职人员 " + result.total() + " 人，已下发 "
+					+ result.done() + " 人，失败 " + result.failed() + " 人" + (result.lastError() == null ? ""
+							: "；最近的错误：" + result.lastError()));
+		};
+	}
+
+	@Bean
+	JavaDelegate markCycleDeployedDelegate(Cycles cycles) {
+		return execution -> cycles.markDeployed(id(execution.getVariable(AnnualCycleProcess.VAR_CYCLE_ID)));
+	}
+
+	// PersonalResponsibilityProcess
+
+	/** Create: show the current list; complete: sign, or record the objection for the unit head. */
+	@Bean
+	TaskListener personalListTaskListener(PersonalLists lists) {
+		return task -> {
+			Long listId = listId(task);
+			if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+				task.setVariableLocal(PersonalResponsibilityProcess.VAR_LIST_TEXT, lists.listText(listId));
+			}
+			else {
+				String objection = rendered(() -> lists.decide(listId,
+						(String) task.getVariable(PersonalResponsibilityProcess.VAR_DECISION),
+						(Number) task.getVariable(PersonalResponsibilityProcess.VAR_ITEM_NO),
+						(String) task.getVariable(PersonalResponsibilityProcess.VAR_REASON)));
+				task.getExecution().setVariable(PersonalResponsibilityProcess.VAR_OBJECTION_TEXT, objection);
+			}
+		};
+	}
+
+	@Bean
+	TaskListener objectionAnswerListener(PersonalLists lists) {
+		return task -> rendered(() -> {
+			lists.answer(listId(task), (String) task.getVariable(PersonalResponsibilityProcess.VAR_ANSWER),
+					(String) task.getVariable(PersonalResponsibilityProcess.VAR_ADJUSTED_ITEM), completedBy(task));
+			// The next objection starts from a clean form.
+			task.getExecution().removeVariable(PersonalResponsibilityProcess.VAR_ADJUSTED_ITEM);
+			return null;
+		});
+	}
+
+	@Bean
+	JavaDelegate planQuarterlyCheckDelegate(PersonalLists lists) {
+		return execution -> {
+			var next = lists.nextQuarterCheck(id(execution.getVariable(PersonalResponsibilityProcess.VAR_LIST_ID)));
+			execution.setVariable(PersonalResponsibilityProcess.VAR_NEXT_CHECK_AT, next.map(due -> due.at()).orElse(null));
+			execution.setVariable(PersonalResponsibilityProcess.VAR_QUARTER, next.map(due -> due.quarter()).orElse(null));
+		};
+	}
+
+	@Bean
+	TaskListener quarterlyCheckListener(PersonalLists lists) {
+		return task -> rendered(() -> {
+			lists.recordCheck(listId(task),
+					((Number) task.getVariable(PersonalResponsibilityProcess.VAR_QUARTER)).intValue(),
+					(String) task.getVariable(PersonalResponsibilityProcess.VAR_CHECK_RATING),
+					(String) task.getVariable(PersonalResponsibilityProcess.VAR_CHECK_NOTE), completedBy(task));
+			return null;
+		});
+	}
+
+	private static Long cycleId(DelegateTask task) {
+		return id(task.getVariable(AnnualCycleProcess.VAR_CYCLE_ID));
+	}
+
+	private static Long listId(DelegateTask task) {
+		return id(task.getVariable(PersonalResponsibilityProcess.VAR_LIST_ID));
+	}
+
+	private static Long id(Object value) {
+		return ((Number) value).longValue();
+	}
+
+	/** Who completed the task: Tasklist lets only the assignee complete it (claim first). */
+	private static String completedBy(DelegateTask task) {
+		return task.getAssignee() == null ? "unassigned" : task.getAssignee();
+	}
+
+	/** Rule violations with a message Tasklist can show as it is (it shows only the exception's message). */
+	private <T> T rendered(Supplier<T> work) {
+		try {
+			return work.get();
+		}
+		catch (RuleViolationException ex) {
+			String text = String.join("；",
+					ex.violations().stream().map(msg -> msg.render(messages, Locales.current())).toList());
+			throw new RuleViolationException(ex.violations(), text);
+		}
+	}
+
+}

@@ -1,0 +1,107 @@
+package io.zeren.responsibility;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+// The queries this module needs, one repository per table.
+
+interface CycleRepository extends Repository<Cycle, Long> {
+
+	Cycle save(Cycle cycle);
+
+	Cycle saveAndFlush(Cycle cycle);
+
+	Optional<Cycle> findById(Long id);
+
+	Optional<Cycle> findByYear(int year);
+
+	boolean existsByYear(int year);
+
+	List<Cycle> findAllByOrderByYearDesc();
+
+}
+
+interface ItemRepository extends Repository<Item, Long> {
+
+	Item save(Item item);
+
+	Optional<Item> findById(Long id);
+
+	List<Item> findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner kind, Long ownerId);
+
+	void deleteByOwnerKindAndOwnerId(Item.Owner kind, Long ownerId);
+
+}
+
+interface UnitListRepository extends Repository<UnitList, Long> {
+
+	UnitList save(UnitList list);
+
+	Optional<UnitList> findByCycleIdAndUnitCode(Long cycleId, String unitCode);
+
+	List<UnitList> findByCycleIdOrderByUnitCode(Long cycleId);
+
+}
+
+interface PersonalListRepository extends Repository<PersonalList, Long> {
+
+	PersonalList save(PersonalList list);
+
+	PersonalList saveAndFlush(PersonalList list);
+
+	Optional<PersonalList> findById(Long id);
+
+	Optional<PersonalList> findByCycleIdAndUsername(Long cycleId, String username);
+
+	boolean existsByCycleIdAndUsername(Long cycleId, String username);
+
+	List<PersonalList> findByCycleIdOrderByUsername(Long cycleId);
+
+	List<PersonalList> findByUsernameOrderByCycleIdDesc(String username);
+
+	long countByCycleId(Long cycleId);
+
+	long countByCycleIdAndState(Long cycleId, PersonalList.State state);
+
+	@Query("select p.username from PersonalList p where p.cycleId = ?1")
+	List<String> usernamesIn(Long cycleId);
+
+}
+
+interface ObjectionRepository extends Repository<Objection, Long> {
+
+	Objection save(Objection objection);
+
+	List<Objection> findByListIdOrderByRaisedAt(Long listId);
+
+}
+
+interface EvidenceRepository extends Repository<Evidence, Long> {
+
+	Evidence save(Evidence evidence);
+
+	List<Evidence> findByListIdOrderByOccurredOn(Long listId);
+
+	@Query("select count(e) from Evidence e, PersonalList p where e.listId = p.id and p.cycleId = ?1")
+	long countInCycle(Long cycleId);
+
+}
+
+interface CheckRepository extends Repository<QuarterlyCheck, Long> {
+
+	QuarterlyCheck save(QuarterlyCheck check);
+
+	List<QuarterlyCheck> findByListIdOrderByQuarter(Long listId);
+
+}
+
+interface KickOffRepository extends Repository<KickOffStatus, Long> {
+
+	KickOffStatus save(KickOffStatus status);
+
+	Optional<KickOffStatus> findById(Long cycleId);
+
+}

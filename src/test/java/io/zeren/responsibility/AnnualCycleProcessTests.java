@@ -1,0 +1,145 @@
+package io.zeren.responsibility;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The deploy phase with its delegates replaced by stand-ins: send-back loop, one task per unit, kick-off retry. */
+@Deployment(resources = { "processes/responsibility/annual-cycle.bpmn", "forms/responsibility/draft-catalogue.form",
+		"forms/responsibility/approve-catalogue.form", "forms/responsibility/confirm-unit-list.form",
+		"forms/responsibility/review-kick-off.form" })
+class AnnualCycleProcessTests {
+
+	@RegisterExtension
+	static ProcessEngineCoverageExtension extension = ProcessEngineCoverageExtension.builder()
+		.configurationResource("zeren-process-test.cfg.xml")
+		.assertClassCoverageAtLeast(0.9)
+		.build();
+
+	private final List<String> confirmedUnits = new ArrayList<>();
+
+	private final AtomicInteger kickOffRuns = new AtomicInteger();
+
+	private final AtomicInteger deployed = new AtomicInteger();
+
+	/** Failed members reported by each kick-off run, in order. */
+	private List<Integer> kickOffFailures = new ArrayList<>(List.of(0));
+
+	@BeforeEach
+	void standIns() {
+		Mocks.register("saveCatalogueDraftListener", (TaskListener) task -> {
+		});
+		Mocks.register("recordCatalogueDecisionListener", (TaskListener) task -> {
+		});
+		Mocks.register("prepareUnitListsDelegate",
+				(JavaDelegate) execution -> execution.setVariable("unitCodes", List.of("POL", "OPS-1", "OPS-2")));
+		Mocks.register("unitListTaskListener", (TaskListener) task -> {
+			if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+				task.setVariableLocal("unitListText", "单位清单 " + task.getVariable("unitCode"));
+			}
+			else {
+				confirmedUnits.add((String) task.getVariable("unitCode"));
+			}
+		});
+		Mocks.register("kickOffPersonalListsDelegate", (JavaDelegate) execution -> {
+			int run = kickOffRuns.getAndIncrement();
+			execution.setVariable("kickOffFailed", kickOffFailures.get(Math.min(run, kickOffFailures.size() - 1)));
+			execution.setVariable("kickOffSummary", "summary " + run);
+		});
+		Mocks.register("markCycleDeployedDelegate", (JavaDelegate) execution -> deployed.incrementAndGet());
+	}
+
+	@AfterEach
+	void reset() {
+		Mocks.reset();
+	}
+
+	@Test
+	void shouldDeployAfterApprovalUnitListsAndKickOff() {
+		ProcessInstance cycle = start();
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_DRAFT_CATALOGUE);
+		assertThat(task(cycle)).hasCandidateGroup("role-political");
+		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
+
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_APPROVE_CATALOGUE);
+		assertThat(task(cycle)).hasCandidateGroup("role-leadership");
+		complete(task(cycle), withVariables("catalogueDecision", "approve", "decisionNote", "同意"));
+
+		confirmEveryUnit(cycle);
+		Assertions.assertThat(confirmedUnits).containsExactlyInAnyOrder("POL", "OPS-1", "OPS-2");
+
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_KICK_OFF);
+		execute(job());
+		assertThat(cycle).isEnded().hasPassed("Task_MarkDeployed", "EndEvent_CycleDeployed");
+		Assertions.assertThat(deployed).hasValue(1);
+	}
+
+	@Test
+	void shouldLoopBackToTheDraftWhenLeadershipSendsItBack() {
+		ProcessInstance cycle = start();
+		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
+		complete(task(cycle), withVariables("catalogueDecision", "return", "decisionNote", "请补充读书分享"));
+
+		assertThat(cycle).hasPassed("Gateway_Approved").isWaitingAt(AnnualCycleProcess.TASK_DRAFT_CATALOGUE);
+		Assertions.assertThat(runtimeService().getVariable(cycle.getId(), "decisionNote")).isEqualTo("请补充读书分享");
+		complete(task(cycle), withVariables("workPoints", "要点2", "catalogueText", "清单2"));
+		complete(task(cycle), withVariables("catalogueDecision", "approve"));
+
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_CONFIRM_UNIT_LIST);
+	}
+
+	@Test
+	void shouldAskThePoliticalDepartmentWhenTheKickOffLeavesSomeoneOut() {
+		kickOffFailures = new ArrayList<>(List.of(10, 0));
+		ProcessInstance cycle = start();
+		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
+		complete(task(cycle), withVariables("catalogueDecision", "approve"));
+		confirmEveryUnit(cycle);
+		execute(job());
+
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_REVIEW_KICK_OFF);
+		assertThat(task(cycle)).hasCandidateGroup("role-political");
+		Assertions.assertThat(deployed).hasValue(0);
+		complete(task(cycle));
+
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_KICK_OFF);
+		execute(job());
+		assertThat(cycle).isEnded();
+		Assertions.assertThat(kickOffRuns).hasValue(2);
+		Assertions.assertThat(deployed).hasValue(1);
+	}
+
+	private void confirmEveryUnit(ProcessInstance cycle) {
+		List<Task> unitTasks = taskService().createTaskQuery().processInstanceId(cycle.getId())
+			.taskDefinitionKey(AnnualCycleProcess.TASK_CONFIRM_UNIT_LIST).list();
+		Assertions.assertThat(unitTasks).hasSize(3);
+		Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("head-ops-1").count()).isEqualTo(1);
+		for (Task unitTask : unitTasks) {
+			Assertions.assertThat(taskService().getVariableLocal(unitTask.getId(), "unitListText")).asString()
+				.startsWith("单位清单");
+			complete(unitTask);
+		}
+	}
+
+	private ProcessInstance start() {
+		return runtimeService().startProcessInstanceByKey(AnnualCycleProcess.KEY, "2031",
+				Map.of("cycleId", 1L, "year", 2031, "catalogueText", ""));
+	}
+
+}

@@ -1,0 +1,84 @@
+package io.zeren.responsibility;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.zeren.organisation.OrganisationDirectory;
+
+/** Plays the deploy phase of a year in the ITs, as the people in Tasklist would, and cleans up after it. */
+record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService management, HistoryService history,
+		OrganisationDirectory directory, JdbcTemplate jdbc) {
+
+	static final String CATALOGUE = """
+			谈心谈话 | 每季度至少一次 | 与本单位干警谈心 | 30 | 谈话记录 | | | | 否
+			集中政治轮训 | 全年参训 | 参加轮训 | 20 | 培训证明 | | 领导干部、非领导干部 | | 否
+			履行单位主体责任 | 单位无违纪 | 研究部署 | 50 | 会议纪要 | | | | 是
+			""";
+
+	/** Drafts, approves and confirms every unit list; the kick-off job then waits (no job executor in tests). */
+	void approveAndConfirmUnits(int year) {
+		complete(year, AnnualCycleProcess.TASK_DRAFT_CATALOGUE,
+				Map.of("workPoints", "坚持政治建警", "catalogueText", CATALOGUE));
+		complete(year, AnnualCycleProcess.TASK_APPROVE_CATALOGUE, Map.of("catalogueDecision", "approve"));
+		for (Task unitTask : tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(year))
+			.taskDefinitionKey(AnnualCycleProcess.TASK_CONFIRM_UNIT_LIST).list()) {
+			tasks.complete(unitTask.getId(), Map.of("unitListText",
+					tasks.getVariableLocal(unitTask.getId(), AnnualCycleProcess.VAR_UNIT_LIST_TEXT)));
+		}
+	}
+
+	void complete(int year, String taskKey, Map<String, Object> variables) {
+		Task task = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(year)).taskDefinitionKey(taskKey)
+			.singleResult();
+		tasks.complete(task.getId(), variables);
+	}
+
+	void runKickOffJob(int year) {
+		String instance = runtime.createProcessInstanceQuery().processDefinitionKey(AnnualCycleProcess.KEY)
+			.processInstanceBusinessKey(String.valueOf(year)).singleResult().getId();
+		management.executeJob(management.createJobQuery().processInstanceId(instance).singleResult().getId());
+	}
+
+	long activeStaff() {
+		return directory.searchStaff(null, null, false, PageRequest.of(0, 1)).getTotalElements();
+	}
+
+	long personalInstances(int year) {
+		return runtime.createProcessInstanceQuery().processDefinitionKey(PersonalResponsibilityProcess.KEY)
+			.processInstanceBusinessKeyLike(year + ":%").count();
+	}
+
+	long personalLists(int year) {
+		return jdbc.queryForObject("select count(*) from zr_pers_list p join zr_resp_cycle c on c.id = p.cycle_id "
+				+ "where c.cycle_year = ?", Long.class, year);
+	}
+
+	List<String> duplicateListOwners(int year) {
+		return jdbc.queryForList("select p.username from zr_pers_list p join zr_resp_cycle c on c.id = p.cycle_id "
+				+ "where c.cycle_year = ? group by p.username having count(*) > 1", String.class, year);
+	}
+
+	/** Removes the year's instances and the deadline watches their tasks started, so other ITs see a quiet engine. */
+	void cleanUp(int year, Instant since) {
+		runtime.createProcessInstanceQuery().processDefinitionKey(PersonalResponsibilityProcess.KEY)
+			.processInstanceBusinessKeyLike(year + ":%").list()
+			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
+		runtime.createProcessInstanceQuery().processDefinitionKey(AnnualCycleProcess.KEY)
+			.processInstanceBusinessKey(String.valueOf(year)).list()
+			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
+		history.createHistoricProcessInstanceQuery().processDefinitionKey("TaskDeadlineProcess")
+			.startedAfter(Date.from(since)).unfinished().list()
+			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
+	}
+
+}

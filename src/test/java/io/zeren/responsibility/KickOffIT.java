@@ -1,0 +1,137 @@
+package io.zeren.responsibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.zeren.organisation.OrganisationDirectory;
+
+/**
+ * The kick-off on the demo agency (66 active staff) in batches of 10: run twice, and with a batch failing
+ * half-way then resumed. At the end, exactly one personal list row and one PersonalResponsibilityProcess
+ * instance per active staff member.
+ */
+@SpringBootTest
+class KickOffIT {
+
+	@Autowired
+	Cycles cycles;
+
+	@Autowired
+	KickOff kickOff;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	OrganisationDirectory directory;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	CycleDriver driver;
+
+	final List<Integer> years = new ArrayList<>();
+
+	final Instant started = Instant.now();
+
+	@BeforeEach
+	void driver() {
+		driver = new CycleDriver(tasks, runtime, management, history, directory, jdbc);
+	}
+
+	@AfterEach
+	void cleanUp() {
+		years.forEach(year -> driver.cleanUp(year, started.minusSeconds(5)));
+	}
+
+	@Test
+	void shouldIssueEveryoneOnceWhenRunTwice() {
+		int year = open(2041);
+		long staff = driver.activeStaff();
+
+		KickOffStatus.View first = kickOff.run(year, 10, KickOff.BatchHook.NONE);
+		KickOffStatus.View second = kickOff.run(year, 10, KickOff.BatchHook.NONE);
+
+		assertThat(first.state()).isEqualTo(KickOffStatus.State.COMPLETED);
+		assertThat(first.total()).isEqualTo(staff);
+		assertThat(first.done()).isEqualTo(staff);
+		assertThat(first.lastBatch()).isEqualTo((int) ((staff + 9) / 10));
+		assertThat(second.done()).isEqualTo(staff);
+		assertThat(second.lastBatch()).as("nothing left to batch").isZero();
+		assertExactlyOnePerStaffMember(year, staff);
+
+		// The process's own kick-off job finds nothing to do and deploys the cycle.
+		driver.runKickOffJob(year);
+		assertThat(cycles.view(year).state()).isEqualTo(Cycle.State.DEPLOYED);
+		assertExactlyOnePerStaffMember(year, staff);
+	}
+
+	@Test
+	void shouldResumeAfterABatchFailedHalfWay() {
+		int year = open(2042);
+		long staff = driver.activeStaff();
+		List<String> lostInBatch3 = new ArrayList<>();
+
+		KickOffStatus.View failed = kickOff.run(year, 10, (batch, usernames) -> {
+			if (batch == 3) {
+				lostInBatch3.addAll(usernames);
+				throw new IllegalStateException("database went away");
+			}
+		});
+
+		assertThat(failed.state()).isEqualTo(KickOffStatus.State.FAILED);
+		assertThat(failed.failed()).isEqualTo(10);
+		assertThat(failed.done()).isEqualTo(staff - 10);
+		assertThat(failed.lastError()).contains("database went away");
+		assertThat(kickOff.status(year)).contains(failed);
+		// The failed batch left nothing behind: no list rows, no instances.
+		assertThat(driver.personalLists(year)).isEqualTo(staff - 10);
+		assertThat(driver.personalInstances(year)).isEqualTo(staff - 10);
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(year + ":" + lostInBatch3.get(0))
+			.count()).isZero();
+
+		KickOffStatus.View resumed = kickOff.run(year);
+
+		assertThat(resumed.state()).isEqualTo(KickOffStatus.State.COMPLETED);
+		assertThat(resumed.done()).isEqualTo(staff);
+		assertThat(resumed.failed()).isZero();
+		assertExactlyOnePerStaffMember(year, staff);
+	}
+
+	private void assertExactlyOnePerStaffMember(int year, long staff) {
+		assertThat(driver.personalLists(year)).isEqualTo(staff);
+		assertThat(driver.personalInstances(year)).isEqualTo(staff);
+		assertThat(driver.duplicateListOwners(year)).isEmpty();
+	}
+
+	private int open(int year) {
+		years.add(year);
+		cycles.open(new Cycles.OpenCycle(year, null, "坚持政治建警", List.of()), "liuzhiqiang");
+		driver.approveAndConfirmUnits(year);
+		return year;
+	}
+
+}

@@ -1,0 +1,178 @@
+package io.zeren.responsibility;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.support.ApiClient;
+
+/**
+ * The deploy phase and daily record over REST and Tasklist on the demo agency: open a cycle (political
+ * department only, once per year), approve, unit lists, kick-off, lina objects and signs, records evidence.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ResponsibilityApiIT {
+
+	static final int YEAR = 2043;
+
+	@Autowired
+	TestRestTemplate rest;
+
+	@Autowired
+	TaskService tasks;
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Autowired
+	ManagementService management;
+
+	@Autowired
+	HistoryService history;
+
+	@Autowired
+	OrganisationDirectory directory;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	final Instant started = Instant.now();
+
+	@AfterEach
+	void cleanUp() {
+		new CycleDriver(tasks, runtime, management, history, directory, jdbc).cleanUp(YEAR, started.minusSeconds(5));
+		ClockUtil.reset();
+	}
+
+	@Test
+	void shouldDeployAYearAndRecordEvidence() {
+		CycleDriver driver = new CycleDriver(tasks, runtime, management, history, directory, jdbc);
+		ApiClient political = ApiClient.as(rest, "liuzhiqiang");
+		ApiClient lina = ApiClient.as(rest, "lina");
+		Map<String, Object> body = Map.of("year", YEAR, "workPoints", "坚持政治建警");
+
+		// Only the political department (its sections included, like lina's) and admins open a cycle.
+		ApiClient huangxin = ApiClient.as(rest, "huangxin");
+		assertThat(huangxin.send(HttpMethod.POST, "/api/cycles", body).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(political.send(HttpMethod.POST, "/api/cycles", Map.of("year", 1999)).getBody().get("violations"))
+			.asString().contains("1999");
+
+		ResponseEntity<Map<String, Object>> opened = political.send(HttpMethod.POST, "/api/cycles", body);
+		assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(opened.getBody()).containsEntry("state", "DRAFTING").containsEntry("title", YEAR + "年度思想政治工作责任清单");
+
+		ResponseEntity<Map<String, Object>> again = ApiClient.as(rest, "admin").send(HttpMethod.POST, "/api/cycles", body);
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat(again.getBody().get("violations")).asString().contains(YEAR + " 年度的责任周期已经开启");
+		assertThat(lina.get("/api/cycles/" + YEAR).getBody()).containsEntry("state", "DRAFTING");
+
+		// A catalogue with a bad line is refused with the line's problem, and the task stays open.
+		Task draft = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(YEAR)).singleResult();
+		assertThat(draft.getTaskDefinitionKey()).isEqualTo(AnnualCycleProcess.TASK_DRAFT_CATALOGUE);
+		try {
+			tasks.complete(draft.getId(), Map.of("workPoints", "要点", "catalogueText", "谈心谈话 | 目标 | 措施 | 很多"));
+		}
+		catch (RuntimeException ex) {
+			assertThat(ex.getMessage()).contains("第 1 行：权重\"很多\"应为 1 到 100 的整数");
+		}
+		assertThat(tasks.createTaskQuery().taskId(draft.getId()).count()).isOne();
+
+		assertThat(political.send(HttpMethod.POST, "/api/cycles/" + YEAR + "/kickoff", null).getStatusCode())
+			.as("no kick-off before the unit lists").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		driver.approveAndConfirmUnits(YEAR);
+		assertThat(lina.getList("/api/cycles/" + YEAR + "/catalogue").getBody()).hasSize(3);
+		assertThat(lina.get("/api/cycles/" + YEAR + "/unit-lists/POL-ORG").getBody().get("confirmedBy")).isNotNull();
+		driver.runKickOffJob(YEAR);
+
+		long staff = driver.activeStaff();
+		assertThat(lina.get("/api/cycles/" + YEAR).getBody()).containsEntry("state", "DEPLOYED");
+		assertThat(lina.get("/api/cycles/" + YEAR + "/kickoff").getBody()).containsEntry("state", "COMPLETED")
+			.containsEntry("done", (int) staff);
+		assertThat(huangxin.send(HttpMethod.POST, "/api/cycles/" + YEAR + "/kickoff", null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(political.send(HttpMethod.POST, "/api/cycles/" + YEAR + "/kickoff", null).getBody())
+			.containsEntry("done", (int) staff);
+
+		// lina (non-leading cadre) gets the items for all and for cadres, not the unit's own.
+		Map<String, Object> list = lina.getList("/api/lists").getBody().get(0);
+		List<Map<String, Object>> items = items(list);
+		assertThat(items).extracting(item -> item.get("title")).containsExactly("谈心谈话", "集中政治轮训");
+		Number listId = (Number) list.get("id");
+		assertThat(ApiClient.as(rest, "huangxin").get("/api/lists/" + listId).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(ApiClient.as(rest, "chenjing").get("/api/lists/" + listId).getStatusCode()).isEqualTo(HttpStatus.OK);
+		Map<String, Object> chenjingList = ApiClient.as(rest, "chenjing").getList("/api/lists").getBody().get(0);
+		assertThat(items(chenjingList)).extracting(item -> item.get("title")).contains("履行单位主体责任");
+
+		// lina objects to item 2, her head answers, she signs.
+		Task review = personalTask("lina");
+		assertThat(review.getAssignee()).isEqualTo("lina");
+		tasks.complete(review.getId(), Map.of("listDecision", "object", "objectionItemNo", 2, "objectionReason", "今年已参训"));
+		Task answer = tasks.createTaskQuery().processInstanceBusinessKey(YEAR + ":lina").taskCandidateGroup("head-pol-org")
+			.singleResult();
+		assertThat(runtime.getVariable(answer.getProcessInstanceId(), "objectionText")).asString()
+			.contains("集中政治轮训", "今年已参训");
+		tasks.claim(answer.getId(), "chenjing");
+		tasks.complete(answer.getId(), Map.of("objectionAnswer", "改为线上轮训", "adjustedItem",
+				"集中政治轮训 | 线上完成 | 网络学院 | 20 | 学习证明"));
+		tasks.complete(personalTask("lina").getId(), Map.of("listDecision", "sign"));
+		Map<String, Object> signed = lina.get("/api/lists/" + listId).getBody();
+		assertThat(signed).containsEntry("state", "SIGNED");
+		assertThat(signed.get("objections")).asString().contains("改为线上轮训", "chenjing");
+		assertThat(items(signed).get(1)).containsEntry("target", "线上完成");
+
+		// Evidence: the owner only, checked input, then it counts in the progress.
+		ClockUtil.setCurrentTime(Date.from(Instant.parse(YEAR + "-05-01T02:00:00Z")));
+		Number itemId = (Number) items.get(0).get("id");
+		String evidencePath = "/api/lists/" + listId + "/items/" + itemId + "/evidence";
+		Map<String, Object> talk = Map.of("occurredOn", YEAR + "-04-20", "kind", "HEART_TO_HEART_TALK", "note", "与唐亮谈心",
+				"attachmentName", "谈话记录.pdf", "attachmentType", "application/pdf", "attachmentSize", 20480);
+		assertThat(ApiClient.as(rest, "huangxin").send(HttpMethod.POST, evidencePath, talk).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<Map<String, Object>> bad = lina.send(HttpMethod.POST, evidencePath,
+				Map.of("occurredOn", YEAR + "-06-01", "kind", "PARTY"));
+		assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+		assertThat((List<?>) bad.getBody().get("violations")).hasSize(2);
+		ResponseEntity<Map<String, Object>> recorded = lina.send(HttpMethod.POST, evidencePath, talk);
+		assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(recorded.getBody()).containsEntry("kindLabel", "谈心谈话").containsEntry("attachmentSize", 20480);
+
+		Map<String, Object> progress = lina.get("/api/lists/" + listId + "/progress").getBody();
+		assertThat(items(progress).get(0)).containsEntry("evidenceCount", 1)
+			.containsEntry("lastEvidenceOn", LocalDate.of(YEAR, 4, 20).toString());
+		assertThat(lina.get("/api/cycles/" + YEAR + "/progress").getBody()).containsEntry("signed", 1)
+			.containsEntry("evidenceRecords", 1);
+	}
+
+	private Task personalTask(String username) {
+		return tasks.createTaskQuery().processInstanceBusinessKey(YEAR + ":" + username)
+			.taskDefinitionKey(PersonalResponsibilityProcess.TASK_REVIEW_LIST).singleResult();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> items(Map<String, Object> list) {
+		return (List<Map<String, Object>>) list.get("items");
+	}
+
+}
