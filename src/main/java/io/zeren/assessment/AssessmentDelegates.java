@@ -107,7 +107,8 @@ class AssessmentDelegates {
 
 	@Bean
 	TaskListener unitReviewFormListener(Assessments assessments) {
-		return task -> task.setVariablesLocal(assessments.unitReviewVariables(year(task), unit(task)));
+		// On the execution, not the task: a submitted form sets execution variables, and the grades are edited.
+		return task -> task.getExecution().setVariables(assessments.unitReviewVariables(year(task), unit(task)));
 	}
 
 	@Bean
