@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.stereotype.Component;
 
 /** The beans annual-assessment.bpmn and assessment-committee.bpmn call: thin glue to {@link Assessments}. */
 @Configuration(proxyBeanMethods = false)
@@ -148,22 +147,6 @@ class AssessmentDelegates {
 	@Bean
 	JavaDelegate finaliseUnitGradesDelegate(Assessments assessments) {
 		return execution -> assessments.finaliseUnit(year(execution), unit(execution));
-	}
-
-	/** The peers of a person as the multi-instance collection: {@code ${assessmentPeers.of(assessmentId)}}. */
-	@Component("assessmentPeers")
-	static class AssessmentPeers {
-
-		private final Assessments assessments;
-
-		AssessmentPeers(Assessments assessments) {
-			this.assessments = assessments;
-		}
-
-		public List<String> of(Number assessmentId) {
-			return assessments.peersOf(assessmentId.longValue());
-		}
-
 	}
 
 	private static final List<String> APPEAL_TASKS = List.of(TASK_DECIDE_APPEAL);
