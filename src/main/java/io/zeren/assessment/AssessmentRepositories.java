@@ -58,20 +58,20 @@ interface GradeChangeRepository extends Repository<GradeChange, Long> {
 
 }
 
-interface ObjectionRepository extends Repository<Objection, Long> {
+interface PublicityObjectionRepository extends Repository<PublicityObjection, Long> {
 
-	Objection save(Objection objection);
+	PublicityObjection save(PublicityObjection objection);
 
-	Optional<Objection> findById(Long id);
+	Optional<PublicityObjection> findById(Long id);
 
-	List<Objection> findByAssessmentIdOrderByFiledAt(Long assessmentId);
+	List<PublicityObjection> findByAssessmentIdOrderByFiledAt(Long assessmentId);
 
 	@Query("""
-			select o from Objection o, Assessment a
+			select o from PublicityObjection o, Assessment a
 			where o.assessmentId = a.id and a.year = :year and a.unitCode = :unit and o.status = :status
 			order by o.filedAt, o.id
 			""")
-	List<Objection> findInUnit(int year, String unit, Objection.Status status);
+	List<PublicityObjection> findInUnit(int year, String unit, PublicityObjection.Status status);
 
 }
 

@@ -59,7 +59,7 @@ public class Assessments {
 
 	private final GradeChangeRepository changes;
 
-	private final ObjectionRepository objections;
+	private final PublicityObjectionRepository objections;
 
 	private final ReviewRequestRepository reviews;
 
@@ -92,7 +92,7 @@ public class Assessments {
 	private final PeerQuorum quorum;
 
 	Assessments(AssessmentRepository assessments, UnitReviewRepository units, PeerVoteRepository votes,
-			GradeChangeRepository changes, ObjectionRepository objections, ReviewRequestRepository reviews,
+			GradeChangeRepository changes, PublicityObjectionRepository objections, ReviewRequestRepository reviews,
 			FollowUpRepository followUps, OrganisationDirectory directory, RuntimeService runtime,
 			DecisionService decisions, SystemAuthentication system, TaskDeadlines deadlines, WorkingCalendar calendar,
 			Notifications notifications, RectificationRecord rectifications, SanctionsInForce sanctions,
@@ -474,7 +474,7 @@ public class Assessments {
 		if (assessment.getDecidedGrade() != Grade.EXCELLENT) {
 			throw violation(new Msg("assessment.objection.not-listed", username));
 		}
-		Objection objection = objections.save(new Objection(assessment.getId(), by, reason.trim(), EngineClock.now()));
+		PublicityObjection objection = objections.save(new PublicityObjection(assessment.getId(), by, reason.trim(), EngineClock.now()));
 		system.run(() -> runtime.createMessageCorrelation(AssessmentCommitteeProcess.MESSAGE_OBJECTION_FILED)
 			.processInstanceBusinessKey(review.get().businessKey())
 			.correlate());
@@ -483,7 +483,7 @@ public class Assessments {
 
 	/** The oldest objection not yet with the committee becomes the committee's task. */
 	public Map<String, Object> openNextObjection(int year, String unitCode) {
-		Objection objection = objections.findInUnit(year, unitCode, Objection.Status.FILED)
+		PublicityObjection objection = objections.findInUnit(year, unitCode, PublicityObjection.Status.FILED)
 			.stream()
 			.findFirst()
 			.orElseThrow(() -> new IllegalStateException("No filed objection waits in " + unitCode + " " + year));
@@ -500,7 +500,7 @@ public class Assessments {
 
 	/** The committee upholds the grade or changes it; either way with a reason. */
 	public void resolveObjection(long objectionId, String by, String resolution, String gradeText, String note) {
-		Objection objection = objections.findById(objectionId)
+		PublicityObjection objection = objections.findById(objectionId)
 			.orElseThrow(() -> new NotFoundException(new Msg("assessment.objection.not-found", objectionId)));
 		Assessment target = find(objection.getAssessmentId());
 		Grade changedTo = decideChange(target, resolution, gradeText, note);

@@ -130,7 +130,7 @@ class GradeChange {
 /** An objection against a publicised 优秀 grade, resolved by the committee. */
 @Entity
 @Table(name = "zr_asmt_objection")
-class Objection {
+class PublicityObjection {
 
 	enum Status {
 
@@ -175,10 +175,10 @@ class Objection {
 	@Column(name = "version_no", nullable = false)
 	private int version;
 
-	protected Objection() {
+	protected PublicityObjection() {
 	}
 
-	Objection(Long assessmentId, String filedBy, String reason, Instant filedAt) {
+	PublicityObjection(Long assessmentId, String filedBy, String reason, Instant filedAt) {
 		this.assessmentId = assessmentId;
 		this.filedBy = filedBy;
 		this.reason = reason;

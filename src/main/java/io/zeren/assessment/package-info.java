@@ -5,5 +5,5 @@
  * their consecutive-years follow-ups.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Assessment",
-		allowedDependencies = { "organisation", "identity", "workflow", "calendar", "notification", "shared" })
+		allowedDependencies = { "organisation", "identity", "workflow", "calendar", "notification", "inspection", "shared" })
 package io.zeren.assessment;

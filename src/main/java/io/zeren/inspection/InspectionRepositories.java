@@ -47,6 +47,12 @@ interface RectificationRepository extends Repository<Rectification, Long> {
 
 	@Query("""
 			select count(r) from Rectification r, Finding f
+			where r.findingId = f.id and f.year = :year and r.responsible = :username
+			  and (r.overdue = true or r.failed = true)""")
+	long countFailedOrOverdue(String username, int year);
+
+	@Query("""
+			select count(r) from Rectification r, Finding f
 			where r.findingId = f.id and f.inspectionId = :inspectionId
 			  and r.state not in (io.zeren.inspection.Rectification.State.CLOSED,
 			                      io.zeren.inspection.Rectification.State.CLOSED_FAILED)""")

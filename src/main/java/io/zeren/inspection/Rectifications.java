@@ -80,6 +80,12 @@ public class Rectifications {
 	 * A finding was recorded: its rectification is due at the end of the deadline day (moved to the next
 	 * working day if that is a day off), the responsible person gets a notice, and the process starts.
 	 */
+	/** How many rectifications a person answered for in a year ran overdue or failed: the assessment reads it. */
+	@Transactional(readOnly = true)
+	public int failedOrOverdue(String username, int year) {
+		return (int) rectifications.countFailedOrOverdue(username, year);
+	}
+
 	Rectification open(Finding finding, Inspection inspection, String responsible) {
 		ZoneId zone = ZoneId.of(properties.zone());
 		Instant deadlineAt = calendar.nextWorkingMoment(Inspections.endOfDay(finding.getDeadline(), zone));

@@ -61,6 +61,9 @@ class InspectionIT {
 	TestRestTemplate rest;
 
 	@Autowired
+	io.zeren.assessment.RectificationRecord rectificationRecord;
+
+	@Autowired
 	ApplicationEvents events;
 
 	@BeforeEach
@@ -179,6 +182,9 @@ class InspectionIT {
 		assertThat(zhoumin.get("/api/inspections/" + inspectionId).getBody()).containsEntry("status", "CLOSED");
 		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(inspectionId))
 			.processDefinitionKey(MidYearInspectionProcess.KEY).count()).isZero();
+		// The year-end assessment sees the failed rectification as an input of the grade decision.
+		assertThat(rectificationRecord.failedOrOverdue("zhengyang", 2026)).isEqualTo(1);
+		assertThat(rectificationRecord.failedOrOverdue("huangxin", 2026)).isZero();
 	}
 
 	@Test
