@@ -34,7 +34,7 @@ PRINTF = re.compile(r"%[ds]")
 TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 ENTITY = re.compile(r"&[a-zA-Z]+;")
 # Values that are legitimately the same in Chinese (symbols, product names, empty).
-SAME_OK = {"", "<", "<=", ">", ">=", "<null>", "<undefined>", "Camunda", "L", "LT", "HH:mm", "ID", "JSON", "XML"}
+SAME_OK = {"", "<", "<=", ">", ">=", "<null>", "<undefined>", "Camunda", "Optimize", "ID*", "L", "LT", "HH:mm", "ID", "JSON", "XML"}
 
 
 def camunda_version():
