@@ -18,12 +18,18 @@
 /*
  * Zeren: overrides app/admin/scripts/config.js of camunda-webapp-webjar (same path on the
  * classpath; the application's own resources come first). Started from the 7.24.0 file;
- * only the "locales" block (and, in Tasklist, the shortcut descriptions) differ.
+ * only the "app" name, the "locales" block (and, in Tasklist, the shortcut descriptions) differ.
  * Simplified Chinese is the default: browsers asking for another language than zh or en get zh.
  * See docs/webapps-l10n.md.
  */
 
 export default {
+  // The app name in the header and on the login page is not a translation key: name it in Chinese
+  // (English browsers see it too; the vendor stays Camunda).
+  app: {
+    name: '系统管理',
+    vendor: 'Camunda'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
