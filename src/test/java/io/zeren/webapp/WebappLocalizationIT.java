@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The Camunda webapps are served with Zeren's Simplified Chinese translations and locale configuration
+ * The Camunda webapps (Tasklist, Welcome, Admin) are served with Zeren's Simplified Chinese translations and locale configuration
  * (src/main/resources/META-INF/resources/webjars/camunda/app/...), which shadow the webjar's files of the
  * same path; English stays available from the webjar.
  */
@@ -63,6 +63,14 @@ class WebappLocalizationIT {
 		assertThat(labels.get("CHANGE_PASSWORD").asText()).isEqualTo("修改密码");
 		assertThat(json.readTree(get("/camunda/app/welcome/locales/en.json")).get("labels").get("CHANGE_PASSWORD")
 			.asText()).isEqualTo("Change password");
+	}
+
+	@Test
+	void shouldServeTheChineseAdmin() throws Exception {
+		assertThat(get("/camunda/app/admin/scripts/config.js")).contains("fallbackLocale: 'zh'");
+		JsonNode labels = json.readTree(get("/camunda/app/admin/locales/zh.json")).get("labels");
+		assertThat(labels.get("USERS_LIST_OF_USERS").asText()).isEqualTo("用户列表");
+		assertThat(labels.get("GROUP_EDIT_DELETE_CONFIRM").asText()).contains("{{group}}");
 	}
 
 	private String get(String path) {
