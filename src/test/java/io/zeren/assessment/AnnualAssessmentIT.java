@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.zeren.support.EngineTime;
 import io.zeren.support.ApiClient;
 
 /**
@@ -64,7 +63,7 @@ class AnnualAssessmentIT {
 
 	@Test
 	void shouldAssessASmallUnitFromSelfSummaryToArchive() {
-		moveTo(MONDAY);
+		EngineTime.moveTo(management, MONDAY);
 		// lina was 优秀 the two years before: a third makes a merit citation.
 		for (int past : new int[] { 2024, 2025 }) {
 			jdbc.update("""
@@ -158,7 +157,7 @@ class AnnualAssessmentIT {
 		tasks.complete(objection.getId(), Map.of("resolution", "uphold", "resolutionNote", "经核实，异议不成立"));
 
 		// Publicity over after five working days: notices and acknowledgement tasks.
-		moveTo(MONDAY.plusDays(8));
+		EngineTime.moveTo(management, MONDAY.plusDays(8));
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AssessmentCommitteeProcess.KEY).count()).isZero();
 		assertThat(jdbc.queryForObject(
 				"select count(*) from zr_mail_outbox where template = 'notice' and dedup_key like 'assessment-notice:%'",
@@ -196,7 +195,7 @@ class AnnualAssessmentIT {
 			.containsExactly((Object) "HEAD", "RECOMMENDATION", "COMMITTEE", "LEADERSHIP");
 
 		// Review and appeal windows close: archived, and lina's third 优秀 in a row flags a merit citation.
-		moveTo(MONDAY.plusDays(60));
+		EngineTime.moveTo(management, MONDAY.plusDays(60));
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AnnualAssessmentProcess.KEY).count()).isZero();
 		assertThat(committee.getList("/api/assessments/follow-ups?year=2026").getBody()).singleElement()
 			.satisfies(item -> assertThat(item).containsEntry("username", "lina").containsEntry("kind", "MERIT_CITATION"));
@@ -218,17 +217,6 @@ class AnnualAssessmentIT {
 			.singleResult();
 	}
 
-	/** Moves the engine clock and runs every job then due, repeatedly, as the job executor would. */
-	private void moveTo(ZonedDateTime when) {
-		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
-		Date dueBy = Date.from(when.toInstant().plusSeconds(1));
-		for (List<Job> due = dueJobs(dueBy); !due.isEmpty(); due = dueJobs(dueBy)) {
-			due.forEach(job -> management.executeJob(job.getId()));
-		}
-	}
 
-	private List<Job> dueJobs(Date dueBy) {
-		return management.createJobQuery().executable().duedateLowerThan(dueBy).list();
-	}
 
 }

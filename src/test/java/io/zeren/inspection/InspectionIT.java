@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import io.zeren.support.EngineTime;
 import io.zeren.support.ApiClient;
 
 /**
@@ -164,7 +164,7 @@ class InspectionIT {
 
 		// The unit's plan is in, but no evidence by Wednesday 10 June: overdue, published once.
 		complete(taskOf(unitFindingId, "zhengyang"), Map.of("rectificationPlan", "支部集中学习并整改"));
-		moveTo(MONDAY.plusDays(10));
+		EngineTime.moveTo(management, MONDAY.plusDays(10));
 		assertThat(events.stream(RectificationOverdue.class)).singleElement().satisfies(overdue -> {
 			assertThat(overdue.findingId()).isEqualTo(unitFindingId);
 			assertThat(overdue.unitCode()).isEqualTo("OPS-1");
@@ -268,17 +268,6 @@ class InspectionIT {
 		tasks.complete(task.getId(), variables);
 	}
 
-	/** Moves the engine clock and runs every job then due, repeatedly, as the job executor would. */
-	private void moveTo(ZonedDateTime when) {
-		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
-		Date dueBy = Date.from(when.toInstant().plusSeconds(1));
-		for (List<Job> due = dueJobs(dueBy); !due.isEmpty(); due = dueJobs(dueBy)) {
-			due.forEach(job -> management.executeJob(job.getId()));
-		}
-	}
 
-	private List<Job> dueJobs(Date dueBy) {
-		return management.createJobQuery().executable().duedateLowerThan(dueBy).list();
-	}
 
 }

@@ -2,10 +2,7 @@ package io.zeren.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
@@ -22,7 +19,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.zeren.support.EngineTime;
 import io.zeren.support.MutableClock;
 
 /**
@@ -47,7 +44,7 @@ import io.zeren.support.MutableClock;
 @SpringBootTest
 class EscalationMailIT {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = EngineTime.freePort();
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -104,9 +101,9 @@ class EscalationMailIT {
 
 		String instance = runtime.startProcessInstanceByKey("DeadlineFixtureProcess", Map.of("owner", "huangxin")).getId();
 		Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
-		moveTo(MONDAY.plusDays(4).plusMinutes(1));
-		moveTo(MONDAY.plusDays(7).plusMinutes(1));
-		moveTo(MONDAY.plusDays(9).plusMinutes(2));
+		EngineTime.moveTo(management, MONDAY.plusDays(4).plusMinutes(1));
+		EngineTime.moveTo(management, MONDAY.plusDays(7).plusMinutes(1));
+		EngineTime.moveTo(management, MONDAY.plusDays(9).plusMinutes(2));
 
 		clock.set(MONDAY.plusDays(9).plusMinutes(3).toInstant());
 		assertThat(delivery.deliverDue()).isZero();
@@ -169,25 +166,7 @@ class EscalationMailIT {
 		}
 	}
 
-	private void moveTo(ZonedDateTime when) {
-		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
-		Date dueBy = Date.from(when.toInstant().plusSeconds(1));
-		for (List<Job> due = dueJobs(dueBy); !due.isEmpty(); due = dueJobs(dueBy)) {
-			due.forEach(job -> management.executeJob(job.getId()));
-		}
-	}
 
-	private List<Job> dueJobs(Date dueBy) {
-		return management.createJobQuery().executable().duedateLowerThan(dueBy).list();
-	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }

@@ -3,7 +3,6 @@ package io.zeren.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -38,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.zeren.support.EngineTime;
 import io.zeren.support.ApiClient;
 import io.zeren.support.MutableClock;
 import io.zeren.workflow.DeadlineExtended;
@@ -60,7 +60,7 @@ class MailDeliveryIT {
 	 * Fixed for the whole class, so that GreenMail comes back on the same port after a test stopped it, but
 	 * not 3025: that is where a developer's own mail sink listens (docs/notifications.md).
 	 */
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = EngineTime.freePort();
 
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
@@ -397,13 +397,5 @@ class MailDeliveryIT {
 		return (List<Map<String, Object>>) page.getBody().get("content");
 	}
 
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
 
 }

@@ -3,8 +3,6 @@ package io.zeren.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
@@ -17,10 +15,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import io.zeren.support.EngineTime;
 import io.zeren.support.ApiClient;
 
 /**
@@ -101,11 +98,11 @@ class DeadlineEscalationIT {
 		assertThat(task.getDueDate().toInstant()).isEqualTo(MONDAY.plusDays(7).toInstant());
 		assertThat(task.getFollowUpDate().toInstant()).isEqualTo(MONDAY.plusDays(4).toInstant());
 
-		moveTo(MONDAY.plusDays(4).plusMinutes(1));
+		EngineTime.moveTo(management, MONDAY.plusDays(4).plusMinutes(1));
 		assertThat(events.stream(TaskReminderDue.class)).singleElement()
 			.satisfies(reminder -> assertThat(reminder.recipients()).containsExactly("lina"));
 
-		moveTo(MONDAY.plusDays(7).plusMinutes(1));
+		EngineTime.moveTo(management, MONDAY.plusDays(7).plusMinutes(1));
 		assertThat(escalationTaskFor(task, "chenjing")).isNotNull();
 		assertThat(events.stream(TaskEscalated.class)).singleElement().satisfies(escalated -> {
 			assertThat(escalated.level()).isEqualTo(1);
@@ -114,7 +111,7 @@ class DeadlineEscalationIT {
 		});
 
 		// chenjing does nothing for two working days: it climbs to the head of the political department.
-		moveTo(MONDAY.plusDays(9).plusMinutes(2));
+		EngineTime.moveTo(management, MONDAY.plusDays(9).plusMinutes(2));
 		assertThat(escalationTaskFor(task, "chenjing")).isNull();
 		Task level2 = escalationTaskFor(task, "liuzhiqiang");
 		assertThat(level2.getName()).isEqualTo("督办：填写述职报告");
@@ -126,7 +123,7 @@ class DeadlineEscalationIT {
 		assertThat(ApiClient.as(rest, "liuzhiqiang").send(HttpMethod.POST, "/api/tasks/" + task.getId() + "/urge",
 				Map.of("message", "再催")).getBody()).containsEntry("sent", false);
 
-		moveTo(MONDAY.plusDays(11).plusMinutes(3));
+		EngineTime.moveTo(management, MONDAY.plusDays(11).plusMinutes(3));
 		Task level3 = escalationTaskFor(task, "wangjianguo");
 		assertThat(level3.getTaskDefinitionKey()).isEqualTo(TaskDeadlineProcess.TASK_HANDLE_FINAL_ESCALATION);
 		tasks.complete(level3.getId(), Map.of("escalationAction", "acknowledge"));
@@ -150,7 +147,7 @@ class DeadlineEscalationIT {
 	@Test
 	void shouldStopWatchingATaskDoneInTime() {
 		Task task = startFor("huangxin");
-		moveTo(MONDAY.plusDays(2));
+		EngineTime.moveTo(management, MONDAY.plusDays(2));
 
 		tasks.complete(task.getId());
 
@@ -180,14 +177,14 @@ class DeadlineEscalationIT {
 		String watch = runtime.createProcessInstanceQuery().processInstanceBusinessKey(task.getId()).singleResult().getId();
 		assertThat(runtime.getVariable(watch, "dueAtText")).isEqualTo("2026-06-15 09:00");
 		assertThat(runtime.getVariable(watch, "level")).isEqualTo(0);
-		moveTo(MONDAY.plusDays(8));
+		EngineTime.moveTo(management, MONDAY.plusDays(8));
 		assertThat(escalationTaskFor(task, "chenjing")).isNull();
 	}
 
 	@Test
 	void shouldRefuseAnIncompleteEscalationFormAndKeepTheTask() {
 		Task task = startFor("lina");
-		moveTo(MONDAY.plusDays(7).plusMinutes(1));
+		EngineTime.moveTo(management, MONDAY.plusDays(7).plusMinutes(1));
 		Task escalation = escalationTaskFor(task, "chenjing");
 
 		assertThatThrownBy(() -> tasks.complete(escalation.getId(), Map.of("escalationAction", "extend")))
@@ -237,17 +234,6 @@ class DeadlineEscalationIT {
 			.singleResult();
 	}
 
-	/** Moves the engine clock and runs every job then due, repeatedly, as the job executor would. */
-	private void moveTo(ZonedDateTime when) {
-		ClockUtil.setCurrentTime(Date.from(when.toInstant()));
-		Date dueBy = Date.from(when.toInstant().plusSeconds(1));
-		for (List<Job> due = dueJobs(dueBy); !due.isEmpty(); due = dueJobs(dueBy)) {
-			due.forEach(job -> management.executeJob(job.getId()));
-		}
-	}
 
-	private List<Job> dueJobs(Date dueBy) {
-		return management.createJobQuery().executable().duedateLowerThan(dueBy).list();
-	}
 
 }
