@@ -331,6 +331,32 @@ class YearIT {
 	// --- Tasklist as the people would use it -------------------------------------------------------------------
 
 	/** Claims the task as a candidate (unless it is already theirs) and completes it. */
+
+	@Test
+	@Order(5)
+	void closeTheYear() {
+		ApiClient political = ApiClient.as(rest, "liuzhiqiang");
+		assertThat(ApiClient.as(rest, "huangxin").send(HttpMethod.POST, "/api/cycles/" + YEAR + "/close", null)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+		Map<String, Object> closed = political.send(HttpMethod.POST, "/api/cycles/" + YEAR + "/close", null).getBody();
+
+		// POL-ORG signed and ends; the rest of the agency never signed in this test and stays open, counted.
+		assertThat(closed).containsEntry("year", YEAR);
+		assertThat(((Number) closed.get("closed")).intValue()).isEqualTo(UNIT.size());
+		long unsigned = runtime.createProcessInstanceQuery().processDefinitionKey("PersonalResponsibilityProcess")
+			.processInstanceBusinessKeyLike(YEAR + ":%").count();
+		assertThat(((Number) closed.get("stillOpen")).longValue()).isEqualTo(unsigned);
+		assertThat(political.get("/api/cycles/" + YEAR).getBody()).containsEntry("state", "CLOSED");
+		for (String member : UNIT) {
+			assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + ":" + member).count())
+				.isZero();
+		}
+		// Closing again changes nothing; a year that was never deployed cannot be closed.
+		assertThat(political.send(HttpMethod.POST, "/api/cycles/" + YEAR + "/close", null).getBody())
+			.containsEntry("closed", 0);
+	}
+
 	private void complete(Task task, String username, Map<String, Object> variables) {
 		assertThat(task).as("task for " + username).isNotNull();
 		if (!username.equals(task.getAssignee())) {

@@ -28,7 +28,9 @@ class Cycle {
 		/** personal lists are being issued */
 		KICKOFF,
 		/** every active staff member has their list */
-		DEPLOYED
+		DEPLOYED,
+		/** the year is over; personal lists are closed */
+		CLOSED
 	}
 
 	@Id
@@ -98,6 +100,15 @@ class Cycle {
 	void deployed(Instant at) {
 		this.state = State.DEPLOYED;
 		this.deployedAt = at;
+	}
+
+	/** The year is over: only a deployed cycle can close, and only once. */
+	void close() {
+		if (state != State.DEPLOYED) {
+			throw new io.zeren.shared.RuleViolationException(
+					new io.zeren.shared.Msg("responsibility.cycle.not-closable", String.valueOf(year), state.name()));
+		}
+		this.state = State.CLOSED;
 	}
 
 	/** Personal lists may be issued: the catalogue is approved and unit lists are done. */

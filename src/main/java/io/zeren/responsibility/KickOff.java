@@ -9,16 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.context.ProcessEngineContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.zeren.calendar.EngineClock;
 import io.zeren.organisation.OrganisationDirectory;
@@ -66,10 +62,10 @@ class KickOff {
 
 	private final ResponsibilityProperties properties;
 
-	private final TransactionTemplate newTransaction;
+	private final BatchTransactions batches;
 
 	KickOff(CycleRepository cycles, Cycles cycleService, PersonalListRepository lists, KickOffRepository statuses, PersonalLists personalLists,
-			OrganisationDirectory directory, ResponsibilityProperties properties, PlatformTransactionManager transactions) {
+			OrganisationDirectory directory, ResponsibilityProperties properties, BatchTransactions batches) {
 		this.cycles = cycles;
 		this.cycleService = cycleService;
 		this.lists = lists;
@@ -77,8 +73,7 @@ class KickOff {
 		this.personalLists = personalLists;
 		this.directory = directory;
 		this.properties = properties;
-		this.newTransaction = new TransactionTemplate(transactions);
-		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.batches = batches;
 	}
 
 	KickOffStatus.View run(int year) {
@@ -176,15 +171,7 @@ class KickOff {
 	 * them only with the job.
 	 */
 	private <T> T inNewTransaction(java.util.function.Supplier<T> work) {
-		try {
-			return ProcessEngineContext.withNewProcessEngineContext(() -> newTransaction.execute(status -> work.get()));
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return batches.inNewTransaction(work);
 	}
 
 	private KickOffStatus updateStatus(Long cycleId, java.util.function.Consumer<KickOffStatus> change) {

@@ -37,7 +37,10 @@ class ResponsibilityController {
 
 	private final KickOff kickOff;
 
-	ResponsibilityController(Cycles cycles, PersonalLists lists, KickOff kickOff) {
+	private final CycleClosing closing;
+
+	ResponsibilityController(Cycles cycles, PersonalLists lists, KickOff kickOff, CycleClosing closing) {
+		this.closing = closing;
 		this.cycles = cycles;
 		this.lists = lists;
 		this.kickOff = kickOff;
@@ -49,6 +52,14 @@ class ResponsibilityController {
 	ResponseEntity<CycleView> open(@RequestBody Cycles.OpenCycle body, Authentication caller) {
 		requirePolitical(caller);
 		return ResponseEntity.status(HttpStatus.CREATED).body(cycles.open(body, caller.getName()));
+	}
+
+	@PostMapping("/cycles/{year}/close")
+	@Operation(summary = "Close the year: the cycle becomes CLOSED and every signed personal list of the year ends; "
+			+ "403 unless political department or admin, 422 unless the cycle is deployed. A rerun continues.")
+	CycleClosing.Result close(@PathVariable int year, Authentication caller) {
+		requirePolitical(caller);
+		return closing.close(year);
 	}
 
 	@GetMapping("/cycles")
