@@ -1,5 +1,14 @@
 package io.zeren.responsibility;
 
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import io.zeren.organisation.OrganisationChange;
+import io.zeren.organisation.OrganisationChanges;
+import io.zeren.organisation.StaffCategory;
+import io.zeren.organisation.StaffRecord;
+import io.zeren.organisation.UnitRole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -50,6 +59,9 @@ class KickOffIT {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	OrganisationChanges changes;
 
 	CycleDriver driver;
 
@@ -119,6 +131,26 @@ class KickOffIT {
 		assertThat(resumed.done()).isEqualTo(staff);
 		assertThat(resumed.failed()).isZero();
 		assertExactlyOnePerStaffMember(year, staff);
+	}
+
+	@Test
+	void shouldIssueAListToStaffWhoJoinMidYear() {
+		int year = open(2043);
+		kickOff.run(year, 50, KickOff.BatchHook.NONE);
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2043-06-15T02:00:00Z")));
+		try {
+			changes.applyAll(OrganisationChange.ofStaff(new StaffRecord("xinren2043", "辛仁", "OFF", "科员",
+					StaffCategory.NON_LEADING_CADRE, UnitRole.MEMBER, true, "xinren2043@zeren.example", true)));
+
+			assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(year + ":xinren2043").count())
+				.isOne();
+			assertExactlyOnePerStaffMember(year, driver.activeStaff());
+		}
+		finally {
+			ClockUtil.reset();
+			changes.applyAll(OrganisationChange.ofStaff(new StaffRecord("xinren2043", "辛仁", "OFF", "科员",
+					StaffCategory.NON_LEADING_CADRE, UnitRole.MEMBER, true, "xinren2043@zeren.example", false)));
+		}
 	}
 
 	private void assertExactlyOnePerStaffMember(int year, long staff) {
