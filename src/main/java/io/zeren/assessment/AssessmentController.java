@@ -111,7 +111,7 @@ class AssessmentController {
 	}
 
 	@GetMapping("/api/assessments/follow-ups")
-	@Operation(summary = "Consecutive-years follow-ups (MERIT_CITATION, DISMISSAL_REVIEW); staff see their own")
+	@Operation(summary = "Consecutive-years follow-ups (MERIT_CITATION, DEMOTION, DISMISSAL_REVIEW); staff see their own")
 	List<FollowUpItem> followUps(@RequestParam(required = false) String username, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String kind, Authentication caller) {
 		Assessments.Viewer viewer = viewer(caller);

@@ -632,14 +632,14 @@ public class Assessments {
 			.filter(past -> past.getFinalGrade() != null)
 			.forEach(past -> history.put(past.getYear(), past.getFinalGrade()));
 		List<FollowUpItem> raised = new ArrayList<>();
-		int excellent = ConsecutiveYears.streak(history, a.getYear(), Grade.EXCELLENT);
-		if (excellent >= properties.meritCitationYears()) {
-			raise(a, FollowUp.Kind.MERIT_CITATION, new Msg("assessment.follow-up.merit", excellent), now).ifPresent(raised::add);
-		}
-		int incompetent = ConsecutiveYears.streak(history, a.getYear(), Grade.INCOMPETENT);
-		if (incompetent >= properties.dismissalReviewYears()) {
-			raise(a, FollowUp.Kind.DISMISSAL_REVIEW, new Msg("assessment.follow-up.dismissal", incompetent), now)
-				.ifPresent(raised::add);
+		for (ConsecutiveYears.Due due : ConsecutiveYears.due(history, a.getYear(), properties.meritCitationYears(),
+				properties.dismissalReviewYears())) {
+			String code = switch (due.kind()) {
+				case MERIT_CITATION -> "assessment.follow-up.merit";
+				case DEMOTION -> "assessment.follow-up.demotion";
+				case DISMISSAL_REVIEW -> "assessment.follow-up.dismissal";
+			};
+			raise(a, due.kind(), new Msg(code, due.years()), now).ifPresent(raised::add);
 		}
 		return raised;
 	}
