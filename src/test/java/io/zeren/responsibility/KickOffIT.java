@@ -135,21 +135,21 @@ class KickOffIT {
 
 	@Test
 	void shouldIssueAListToStaffWhoJoinMidYear() {
-		int year = open(2043);
+		int year = open(2044);
 		kickOff.run(year, 50, KickOff.BatchHook.NONE);
-		ClockUtil.setCurrentTime(Date.from(Instant.parse("2043-06-15T02:00:00Z")));
+		ClockUtil.setCurrentTime(Date.from(Instant.parse("2044-06-15T02:00:00Z")));
 		try {
-			changes.applyAll(OrganisationChange.ofStaff(new StaffRecord("xinren2043", "辛仁", "OFF", "科员",
-					StaffCategory.NON_LEADING_CADRE, UnitRole.MEMBER, true, "xinren2043@zeren.example", true)));
+			changes.applyAll(OrganisationChange.ofStaff(new StaffRecord("xinren2044", "辛仁", "OFF", "科员",
+					StaffCategory.NON_LEADING_CADRE, UnitRole.MEMBER, true, "xinren2044@zeren.example", true)));
 
-			assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(year + ":xinren2043").count())
+			assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(year + ":xinren2044").count())
 				.isOne();
 			assertExactlyOnePerStaffMember(year, driver.activeStaff());
 		}
 		finally {
 			ClockUtil.reset();
-			changes.applyAll(OrganisationChange.ofStaff(new StaffRecord("xinren2043", "辛仁", "OFF", "科员",
-					StaffCategory.NON_LEADING_CADRE, UnitRole.MEMBER, true, "xinren2043@zeren.example", false)));
+			changes.applyAll(OrganisationChange.ofStaff(new StaffRecord("xinren2044", "辛仁", "OFF", "科员",
+					StaffCategory.NON_LEADING_CADRE, UnitRole.MEMBER, true, "xinren2044@zeren.example", false)));
 		}
 	}
 
