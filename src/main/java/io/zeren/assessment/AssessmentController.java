@@ -7,7 +7,6 @@ import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zeren.identity.CallerGroups;
 import io.zeren.identity.GroupIds;
 import io.zeren.organisation.OrganisationDirectory;
 
@@ -129,7 +129,7 @@ class AssessmentController {
 	 * organisation gives it to every member of the political department's sections, who are assessed themselves.
 	 */
 	private Assessments.Viewer viewer(Authentication caller) {
-		boolean all = has(caller, COMMITTEE, LEADERSHIP, GroupIds.ADMINS);
+		boolean all = CallerGroups.inAny(caller, COMMITTEE, LEADERSHIP, GroupIds.ADMINS);
 		Set<String> headed = new LinkedHashSet<>();
 		directory.membership(caller.getName())
 			.map(OrganisationDirectory.Membership::headOfUnit)
@@ -138,15 +138,11 @@ class AssessmentController {
 	}
 
 	private static void require(Authentication caller, String... groups) {
-		if (!has(caller, groups) && !has(caller, GroupIds.ADMINS)) {
+		if (!CallerGroups.inAny(caller, groups) && !CallerGroups.inAny(caller, GroupIds.ADMINS)) {
 			throw new AccessDeniedException("requires one of " + String.join(", ", groups));
 		}
 	}
 
-	private static boolean has(Authentication caller, String... groups) {
-		Set<String> wanted = Set.of(groups);
-		return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).anyMatch(wanted::contains);
-	}
 
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.trim();

@@ -3,11 +3,6 @@ package io.zeren.calendar;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +30,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import io.zeren.shared.Msg;
+import io.zeren.shared.TextFiles;
 
 /**
  * Reads a calendar upload into special days, or refuses it whole with every reason found.
@@ -48,8 +44,6 @@ import io.zeren.shared.Msg;
  * Checking the days against the year being replaced is {@link CalendarMaintenance}'s job.
  */
 final class CalendarFileReader {
-
-	private static final Charset GB18030 = Charset.forName("GB18030");
 
 	private static final List<String> DATE_HEADERS = List.of("日期", "date", "day");
 
@@ -70,7 +64,9 @@ final class CalendarFileReader {
 		if (content.length == 0) {
 			throw CalendarInputException.malformedFile(new Msg("calendar.import.empty", fileName));
 		}
-		String text = decode(fileName, content);
+		String text = TextFiles.decode(content)
+			.orElseThrow(() -> CalendarInputException.malformedFile(
+					new Msg("calendar.import.unreadable", fileName, "binary content, expected CSV or .ics text")));
 		List<SpecialDay> days = isICalendar(fileName, text) ? readICalendar(fileName, text, zone)
 				: readCsv(fileName, text);
 		if (days.isEmpty()) {
@@ -440,26 +436,5 @@ final class CalendarFileReader {
 
 	// Encoding
 
-	/** UTF-8 if the bytes are valid UTF-8 (BOM dropped), else GB18030; binary content is refused. */
-	private static String decode(String fileName, byte[] content) {
-		for (byte b : content) {
-			if (b == 0) {
-				throw CalendarInputException.malformedFile(
-						new Msg("calendar.import.unreadable", fileName, "binary content, expected CSV or .ics text"));
-			}
-		}
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(content))
-				.toString();
-		}
-		catch (CharacterCodingException notUtf8) {
-			text = new String(content, GB18030);
-		}
-		return text.startsWith("\uFEFF") ? text.substring(1) : text;
-	}
 
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zeren.identity.CallerGroups;
 import io.zeren.identity.GroupIds;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
@@ -147,22 +148,19 @@ class ResponsibilityController {
 	}
 
 	private static void requirePolitical(Authentication caller) {
-		if (!has(caller, GroupIds.ADMINS) && !has(caller, GroupIds.role(PersonalLists.POLITICAL_ROLE))) {
+		if (!CallerGroups.inAny(caller, GroupIds.ADMINS) && !CallerGroups.inAny(caller, GroupIds.role(PersonalLists.POLITICAL_ROLE))) {
 			throw new AccessDeniedException("Only the political department or an admin may do this");
 		}
 	}
 
 	/** The owner, the head of the owner's unit, the political department, leadership and admins. */
 	private static void requireReader(String owner, String unitCode, Authentication caller) {
-		if (!caller.getName().equals(owner) && !has(caller, GroupIds.head(unitCode)) && !has(caller, GroupIds.ADMINS)
-				&& !has(caller, GroupIds.role(PersonalLists.POLITICAL_ROLE))
-				&& !has(caller, GroupIds.role(LEADERSHIP_ROLE))) {
+		if (!caller.getName().equals(owner) && !CallerGroups.inAny(caller, GroupIds.head(unitCode)) && !CallerGroups.inAny(caller, GroupIds.ADMINS)
+				&& !CallerGroups.inAny(caller, GroupIds.role(PersonalLists.POLITICAL_ROLE))
+				&& !CallerGroups.inAny(caller, GroupIds.role(LEADERSHIP_ROLE))) {
 			throw new AccessDeniedException("Not your list");
 		}
 	}
 
-	private static boolean has(Authentication caller, String group) {
-		return caller.getAuthorities().stream().anyMatch(authority -> group.equals(authority.getAuthority()));
-	}
 
 }

@@ -1,12 +1,10 @@
 package io.zeren.workflow;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -21,9 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zeren.identity.CallerGroups;
 import io.zeren.identity.GroupIds;
-import io.zeren.shared.Msg;
-import io.zeren.shared.RuleViolationException;
 
 /**
  * What a supervisor does about an overdue task, over REST (Tasklist offers the same through the
@@ -102,7 +99,7 @@ class DeadlineController {
 	}
 
 	private void requireSupervisor(String taskId, Authentication caller) {
-		boolean admin = caller.getAuthorities().stream().anyMatch(a -> GroupIds.ADMINS.equals(a.getAuthority()));
+		boolean admin = CallerGroups.inAny(caller, GroupIds.ADMINS);
 		if (!admin && !deadlines.isSupervisorOf(taskId, caller.getName())) {
 			throw new org.springframework.security.access.AccessDeniedException(
 					"Only supervisors in the task owner's chain may act on it");

@@ -4,11 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +20,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 import io.zeren.shared.Msg;
+import io.zeren.shared.TextFiles;
 
 /**
  * Turns an uploaded roster into tables: every sheet of an Excel workbook, or one CSV file. CSV in UTF-8
@@ -37,8 +33,6 @@ final class RosterReader {
 
 	private static final byte[] OLE2_MAGIC = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0 };
 
-	private static final Charset GB18030 = Charset.forName("GB18030");
-
 	private RosterReader() {
 	}
 
@@ -49,7 +43,10 @@ final class RosterReader {
 		if (startsWith(content, ZIP_MAGIC) || startsWith(content, OLE2_MAGIC)) {
 			return readWorkbook(fileName, content);
 		}
-		return List.of(readCsv(fileName, decode(fileName, content)));
+		String text = TextFiles.decode(content)
+			.orElseThrow(() -> new MalformedRosterException(
+					new Msg("import.unreadable", fileName, "binary content, expected .xlsx or CSV text")));
+		return List.of(readCsv(fileName, text));
 	}
 
 	private static List<Table> readWorkbook(String fileName, byte[] content) {
@@ -128,27 +125,6 @@ final class RosterReader {
 		}
 	}
 
-	/** UTF-8 if the bytes are valid UTF-8 (BOM dropped), else GB18030; binary content is refused. */
-	private static String decode(String fileName, byte[] content) {
-		for (byte b : content) {
-			if (b == 0) {
-				throw new MalformedRosterException(
-						new Msg("import.unreadable", fileName, "binary content, expected .xlsx or CSV text"));
-			}
-		}
-		String text;
-		try {
-			text = StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(content))
-				.toString();
-		}
-		catch (CharacterCodingException notUtf8) {
-			text = new String(content, GB18030);
-		}
-		return text.startsWith("\uFEFF") ? text.substring(1) : text;
-	}
 
 	private static char sniffDelimiter(String text) {
 		int end = text.indexOf('\n');
