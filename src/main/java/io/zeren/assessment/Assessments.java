@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,12 +92,15 @@ public class Assessments {
 
 	private final PeerQuorum quorum;
 
+	private final ApplicationEventPublisher events;
+
 	Assessments(AssessmentRepository assessments, UnitReviewRepository units, PeerVoteRepository votes,
 			GradeChangeRepository changes, PublicityObjectionRepository objections, ReviewRequestRepository reviews,
 			FollowUpRepository followUps, OrganisationDirectory directory, RuntimeService runtime,
 			DecisionService decisions, SystemAuthentication system, TaskDeadlines deadlines, WorkingCalendar calendar,
 			Notifications notifications, RectificationRecord rectifications, SanctionsInForce sanctions,
-			AssessmentProperties properties, MessageSource messages) {
+			AssessmentProperties properties, MessageSource messages, ApplicationEventPublisher events) {
+		this.events = events;
 		this.assessments = assessments;
 		this.units = units;
 		this.votes = votes;
@@ -641,6 +645,9 @@ public class Assessments {
 			};
 			raise(a, due.kind(), new Msg(code, due.years()), now).ifPresent(raised::add);
 		}
+		String headOf = directory.membership(a.getUsername()).map(m -> m.headOfUnit()).orElse(null);
+		events.publishEvent(new AssessmentArchived(a.getId(), a.getUsername(), a.getUnitCode(), a.getYear(),
+				a.getFinalGrade() == null ? null : a.getFinalGrade().name(), headOf, now));
 		return raised;
 	}
 

@@ -1,0 +1,192 @@
+package io.zeren.discipline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.zeren.calendar.EngineClock;
+import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.RoleInfo;
+import io.zeren.organisation.StaffInfo;
+import io.zeren.organisation.UnitRole;
+import io.zeren.shared.Msg;
+import io.zeren.shared.NotFoundException;
+import io.zeren.shared.RuleViolationException;
+
+/**
+ * Who may work on and see a lead or case. Candidates for discipline tasks come from here (BPMN:
+ * {@code camunda:candidateUsers="${disciplineAccess.handlers(execution)}"}), never from whole groups, so that a
+ * member of the discipline office who is the subject, the informant or one of the subject's supervisors never
+ * even sees the task (recusal). Everyone who is given a task on a lead is remembered as a participant; the REST
+ * API lets only the office, case review and participants read a lead, and writes each read to the audit trail.
+ */
+@Component("disciplineAccess")
+public class DisciplineAccess {
+
+	private final OrganisationDirectory directory;
+
+	private final CaseParties parties;
+
+	private final DisciplineProperties properties;
+
+	private final ParticipantRepository participants;
+
+	DisciplineAccess(OrganisationDirectory directory, CaseParties parties, DisciplineProperties properties,
+			ParticipantRepository participants) {
+		this.directory = directory;
+		this.parties = parties;
+		this.properties = properties;
+		this.participants = participants;
+	}
+
+	// --- candidates, for BPMN expressions ---------------------------------------------------------------
+
+	/** Discipline office members free of conflicts on this instance's lead. */
+	public List<String> handlers(VariableScope execution) {
+		return eligible(roleMembers(properties.roles().office()), partiesOf(execution), Duty.HANDLER);
+	}
+
+	/** Case review members free of conflicts. */
+	public List<String> reviewers(VariableScope execution) {
+		return eligible(roleMembers(properties.roles().review()), partiesOf(execution), Duty.REVIEWER);
+	}
+
+	/** Leadership free of conflicts (approval and decision). */
+	public List<String> leaders(VariableScope execution) {
+		return eligible(roleMembers(properties.roles().leadership()), partiesOf(execution), Duty.APPROVER);
+	}
+
+	/**
+	 * The discipline office head who disposes of leads; if they are conflicted, the first free leading cadre
+	 * of the office (a deputy), else the first free office member.
+	 */
+	public String officeHead(VariableScope execution) {
+		CaseParties.Parties lead = partiesOf(execution);
+		String unit = directory.roleOwner(properties.roles().office()).code();
+		List<String> order = new ArrayList<>();
+		directory.head(unit).ifPresent(head -> order.add(head.username()));
+		List<StaffInfo> members = roleMembers(properties.roles().office());
+		members.stream().filter(m -> m.unitRole() == UnitRole.DEPUTY).forEach(m -> order.add(m.username()));
+		members.forEach(m -> order.add(m.username()));
+		return order.stream().distinct().filter(user -> conflict(lead, user, Duty.HANDLER).isEmpty()).findFirst()
+			.orElseThrow(() -> new RuleViolationException(new Msg("discipline.no-free-handler")));
+	}
+
+	// --- recusal ------------------------------------------------------------------------------------------
+
+	/** Refuses a person who may not take this duty on this lead, with a message that says why. */
+	public void checkAssignable(long leadId, String username, Duty duty) {
+		CaseParties.Parties lead = parties.of(leadId)
+			.orElseThrow(() -> new NotFoundException(new Msg("discipline.lead.not-found", leadId)));
+		Optional<Msg> conflict = conflict(lead, username, duty);
+		if (conflict.isPresent()) {
+			throw new RuleViolationException(conflict.get());
+		}
+		if (duty != Duty.SUBJECT && directory.findStaffInfo(username).filter(StaffInfo::active).isEmpty()) {
+			throw new RuleViolationException(new Msg("discipline.handler.unknown", username));
+		}
+	}
+
+	/** Why {@code username} may not take {@code duty} on a lead with these parties, if they may not. */
+	public Optional<Msg> conflict(CaseParties.Parties lead, String username, Duty duty) {
+		if (duty == Duty.SUBJECT) {
+			return Optional.empty();
+		}
+		if (username.equals(lead.subject())) {
+			return Optional.of(new Msg("discipline.recusal.subject", username));
+		}
+		if (username.equals(lead.informant())) {
+			return Optional.of(new Msg("discipline.recusal.informant", username));
+		}
+		if (duty != Duty.APPROVER && lead.subject() != null && directory.findStaffInfo(lead.subject()).isPresent()
+				&& directory.supervisorChain(lead.subject()).stream().anyMatch(s -> s.username().equals(username))) {
+			return Optional.of(new Msg("discipline.recusal.supervisor", username, lead.subject()));
+		}
+		if (duty != Duty.APPROVER && lead.subject() == null && lead.subjectUnit() != null
+				&& directory.head(lead.subjectUnit()).map(StaffInfo::username).filter(username::equals).isPresent()) {
+			return Optional.of(new Msg("discipline.recusal.supervisor", username, lead.subjectUnit()));
+		}
+		return Optional.empty();
+	}
+
+	// --- visibility ---------------------------------------------------------------------------------------
+
+	/**
+	 * Whether {@code username} may read the lead's file through the API: free of conflicts and either in the
+	 * discipline office or case review, or a recorded participant in a duty other than subject.
+	 */
+	@Transactional(readOnly = true)
+	public boolean canRead(String username, long leadId) {
+		Optional<CaseParties.Parties> lead = parties.of(leadId);
+		if (lead.isEmpty()) {
+			return false;
+		}
+		if (conflict(lead.get(), username, Duty.HANDLER).isEmpty() && isOfficeOrReview(username)) {
+			return true;
+		}
+		return participants.findByLeadIdAndUsername(leadId, username).stream()
+			.anyMatch(p -> p.duty() != Duty.SUBJECT && conflict(lead.get(), username, p.duty()).isEmpty());
+	}
+
+	/** Members of the discipline office or case review (who see the register as a whole). */
+	public boolean isOfficeOrReview(String username) {
+		return roleMembers(properties.roles().office()).stream().anyMatch(m -> m.username().equals(username))
+				|| roleMembers(properties.roles().review()).stream().anyMatch(m -> m.username().equals(username));
+	}
+
+	/** The head of the discipline office (who may read the audit trail). */
+	public boolean isOfficeHead(String username) {
+		return directory.head(directory.roleOwner(properties.roles().office()).code())
+			.map(StaffInfo::username).filter(username::equals).isPresent();
+	}
+
+	/** Remembers that someone was given a duty on a lead (idempotent). */
+	@Transactional
+	public void participate(long leadId, String username, Duty duty) {
+		if (participants.findByLeadIdAndUsername(leadId, username).stream().noneMatch(p -> p.duty() == duty)) {
+			participants.save(new Participant(leadId, username, duty, EngineClock.now()));
+		}
+	}
+
+	/** Leads a person takes part in, in a duty other than subject. */
+	@Transactional(readOnly = true)
+	public Set<Long> leadsOf(String username) {
+		Set<Long> leads = new LinkedHashSet<>();
+		participants.findByUsername(username).stream().filter(p -> p.duty() != Duty.SUBJECT)
+			.forEach(p -> leads.add(p.leadId()));
+		return leads;
+	}
+
+	// -------------------------------------------------------------------------------------------------------
+
+	private CaseParties.Parties partiesOf(VariableScope execution) {
+		Object leadId = execution.getVariable(DisciplineProcesses.VAR_LEAD_ID);
+		if (leadId == null) {
+			String subject = (String) execution.getVariable(DisciplineProcesses.VAR_SUBJECT);
+			return new CaseParties.Parties(subject, null, null);
+		}
+		return parties.of(((Number) leadId).longValue())
+			.orElseThrow(() -> new NotFoundException(new Msg("discipline.lead.not-found", leadId)));
+	}
+
+	private List<String> eligible(List<StaffInfo> members, CaseParties.Parties lead, Duty duty) {
+		List<String> free = members.stream().filter(StaffInfo::active).map(StaffInfo::username)
+			.filter(user -> conflict(lead, user, duty).isEmpty()).distinct().toList();
+		if (free.isEmpty()) {
+			throw new RuleViolationException(new Msg("discipline.no-free-" + duty.name().toLowerCase()));
+		}
+		return free;
+	}
+
+	private List<StaffInfo> roleMembers(String roleCode) {
+		RoleInfo role = directory.role(roleCode);
+		return directory.members(role.ownerUnitCode(), role.withSubunits());
+	}
+
+}

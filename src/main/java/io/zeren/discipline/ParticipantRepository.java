@@ -1,0 +1,15 @@
+package io.zeren.discipline;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ParticipantRepository extends JpaRepository<Participant, Long> {
+
+	List<Participant> findByLeadIdAndUsername(Long leadId, String username);
+
+	List<Participant> findByUsername(String username);
+
+	List<Participant> findByLeadId(Long leadId);
+
+}
