@@ -27,3 +27,11 @@ create table zr_dis_audit (
 );
 create index zr_dis_audit_lead_ix on zr_dis_audit (lead_id, at);
 create index zr_dis_audit_actor_ix on zr_dis_audit (actor, at);
+
+-- Running numbers per series (lead, case, ...) and year, for the configurable number patterns.
+create table zr_dis_counter (
+    series          varchar(16)   not null,
+    cycle_year      integer       not null,
+    last_value      integer       not null,
+    constraint zr_dis_counter_pk primary key (series, cycle_year)
+);
