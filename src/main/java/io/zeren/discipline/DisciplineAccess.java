@@ -140,6 +140,11 @@ public class DisciplineAccess {
 				|| roleMembers(properties.roles().review()).stream().anyMatch(m -> m.username().equals(username));
 	}
 
+	/** Members of case review. */
+	public boolean isReviewer(String username) {
+		return roleMembers(properties.roles().review()).stream().anyMatch(m -> m.username().equals(username));
+	}
+
 	/** The head of the discipline office (who may read the audit trail). */
 	public boolean isOfficeHead(String username) {
 		return directory.head(directory.roleOwner(properties.roles().office()).code())

@@ -32,11 +32,14 @@ class TaskDeadlineListener {
 			return;
 		}
 		boolean watchTask = task.getProcessDefinitionId().startsWith(TaskDeadlineProcess.KEY + ":");
+		// Confidential tasks stay with the person chosen for them: no out-of-office substitute.
+		boolean confidential = deadlines.confidentialFor(ConfidentialProcesses.keyOf(task.getProcessDefinitionId()))
+			.isPresent();
 		switch (task.getEventName()) {
 			case TaskListener.EVENTNAME_CREATE -> {
 				// The assignment event of a task drawn with an assignee comes before create and may already
 				// have handed it to a substitute; the absent owner is then the task's owner.
-				String delegatedFrom = delegations.substitute(task);
+				String delegatedFrom = confidential ? null : delegations.substitute(task);
 				if (delegatedFrom == null && task.getOwner() != null && !task.getOwner().equals(task.getAssignee())) {
 					delegatedFrom = task.getOwner();
 				}
@@ -45,7 +48,7 @@ class TaskDeadlineListener {
 				}
 			}
 			case TaskListener.EVENTNAME_ASSIGNMENT -> {
-				String delegatedFrom = delegations.substitute(task);
+				String delegatedFrom = confidential ? null : delegations.substitute(task);
 				// An escalation task is announced by its TaskEscalated mail, not by a second "new task" mail.
 				if (task.getAssignee() != null && delegatedFrom == null && !watchTask) {
 					events.publishEvent(new TaskAssigned(new TaskRef(task.getId(), task.getName(), null, null,

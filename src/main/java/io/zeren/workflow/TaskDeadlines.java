@@ -15,6 +15,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +37,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -94,11 +96,14 @@ public class TaskDeadlines {
 
 	private final MessageSource messages;
 
+	private final ObjectProvider<ConfidentialProcesses> confidential;
+
 	TaskDeadlines(DeadlinePolicy policy, WorkingCalendar calendar, OrganisationDirectory directory, RuntimeService runtime,
 			TaskService tasks, IdentityService identity, SystemAuthentication system, TaskDeadlineRepository deadlines,
 			TaskEscalationRepository escalations, TaskUrgeRepository urges, ApplicationEventPublisher events,
-			DeadlineProperties properties, MessageSource messages) {
+			DeadlineProperties properties, MessageSource messages, ObjectProvider<ConfidentialProcesses> confidential) {
 		this.messages = messages;
+		this.confidential = confidential;
 		this.policy = policy;
 		this.calendar = calendar;
 		this.directory = directory;
@@ -197,7 +202,10 @@ public class TaskDeadlines {
 		String owner = task != null && task.getAssignee() != null ? task.getAssignee()
 				: (String) execution.getVariable(VAR_OWNER);
 		String unit = (String) execution.getVariable(VAR_OWNER_UNIT);
-		List<StaffInfo> chain = chain(owner, unit);
+		Optional<ConfidentialProcesses> secret = task == null ? Optional.empty()
+				: confidentialFor(ConfidentialProcesses.keyOf(task.getProcessDefinitionId()));
+		List<StaffInfo> chain = secret.isPresent() ? secret.get().escalationChain(task.getProcessInstanceId(), owner)
+				: chain(owner, unit);
 		String supervisor = level <= cap && level <= chain.size() ? chain.get(level - 1).username() : null;
 		execution.setVariable(VAR_LEVEL, level);
 		execution.setVariable(VAR_SUPERVISOR, supervisor);
@@ -356,7 +364,9 @@ public class TaskDeadlines {
 	@Transactional(readOnly = true)
 	public List<DeadlineStats> stats(Instant from, Instant to, String unit, String owner) {
 		Instant now = EngineClock.now();
-		return deadlines.statsByOwner(from, to, now, unit, owner)
+		Set<String> hidden = new HashSet<>(confidentialKeys());
+		hidden.add("");
+		return deadlines.statsByOwner(from, to, now, unit, owner, hidden)
 			.stream()
 			.map(row -> new DeadlineStats((String) row[0], (String) row[1], ((Number) row[2]).longValue(),
 					((Number) row[3]).longValue(), ((Number) row[4]).longValue()))
@@ -364,6 +374,18 @@ public class TaskDeadlines {
 	}
 
 	// --- helpers ------------------------------------------------------------------------------------------
+
+	/** The confidential-process policy that covers a process key, if any. */
+	Optional<ConfidentialProcesses> confidentialFor(String processKey) {
+		return processKey == null ? Optional.empty()
+				: confidential.orderedStream().filter(policy -> policy.processKeys().contains(processKey)).findFirst();
+	}
+
+	private Set<String> confidentialKeys() {
+		Set<String> keys = new HashSet<>();
+		confidential.orderedStream().forEach(policy -> keys.addAll(policy.processKeys()));
+		return keys;
+	}
 
 	private Map<String, Object> recordExtension(String taskId, Instant newDue, String reason, String by,
 			String remindBefore) {

@@ -22,10 +22,12 @@ interface TaskDeadlineRepository extends Repository<TaskDeadline, Long> {
 			where d.createdAt >= :from and d.createdAt < :to
 			  and (:unit is null or d.ownerUnit = :unit)
 			  and (:owner is null or d.ownerUsername = :owner)
+			  and d.processKey not in :hidden
 			group by d.ownerUsername, d.ownerUnit
 			order by d.ownerUnit, d.ownerUsername
 			""")
-	List<Object[]> statsByOwner(Instant from, Instant to, Instant now, String unit, String owner);
+	List<Object[]> statsByOwner(Instant from, Instant to, Instant now, String unit, String owner,
+			java.util.Collection<String> hidden);
 
 }
 
