@@ -1,0 +1,136 @@
+package io.zeren.discipline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.RoleInfo;
+import io.zeren.organisation.StaffCategory;
+import io.zeren.organisation.StaffInfo;
+import io.zeren.organisation.UnitInfo;
+import io.zeren.organisation.UnitRole;
+import io.zeren.shared.RuleViolationException;
+
+/** Recusal: who may handle, review and approve a lead, given its subject and informant. */
+class DisciplineAccessTests {
+
+	private final OrganisationDirectory directory = mock(OrganisationDirectory.class);
+
+	private final CaseParties parties = mock(CaseParties.class);
+
+	private final ParticipantRepository participants = mock(ParticipantRepository.class);
+
+	private DisciplineAccess access;
+
+	private static StaffInfo staff(String username, String unit, UnitRole role) {
+		return new StaffInfo(username, username, unit, unit, "post", StaffCategory.NON_LEADING_CADRE, role, true,
+				username + "@zeren.example", true);
+	}
+
+	@BeforeEach
+	void organisation() {
+		access = new DisciplineAccess(directory, parties,
+				new DisciplineProperties(new DisciplineProperties.Roles("DISCIPLINE", "CASE_REVIEW", "LEADERSHIP"), Map.of()),
+				participants);
+		StaffInfo zhaolei = staff("zhaolei", "DIS", UnitRole.HEAD);
+		StaffInfo yuhaibo = staff("yuhaibo", "DIS", UnitRole.DEPUTY);
+		StaffInfo dongwen = staff("dongwen", "DIS", UnitRole.MEMBER);
+		StaffInfo sunli = staff("sunli", "DIS-REV", UnitRole.HEAD);
+		StaffInfo yeqian = staff("yeqian", "DIS-REV", UnitRole.MEMBER);
+		StaffInfo wangjianguo = staff("wangjianguo", "AG", UnitRole.HEAD);
+		StaffInfo liweidong = staff("liweidong", "AG", UnitRole.DEPUTY);
+		when(directory.role("DISCIPLINE")).thenReturn(new RoleInfo("DISCIPLINE", "执纪问责", "DIS", "纪检组", false));
+		when(directory.role("CASE_REVIEW")).thenReturn(new RoleInfo("CASE_REVIEW", "案件审理", "DIS-REV", "案件审理室", false));
+		when(directory.role("LEADERSHIP")).thenReturn(new RoleInfo("LEADERSHIP", "厅领导", "AG", "示范省某某厅", false));
+		when(directory.roleOwner("DISCIPLINE")).thenReturn(new UnitInfo("DIS", "纪检组", null, null, "AG", 3, true, "zhaolei"));
+		when(directory.members("DIS", false)).thenReturn(List.of(zhaolei, yuhaibo, dongwen));
+		when(directory.members("DIS-REV", false)).thenReturn(List.of(sunli, yeqian));
+		when(directory.members("AG", false)).thenReturn(List.of(wangjianguo, liweidong));
+		when(directory.head("DIS")).thenReturn(Optional.of(zhaolei));
+		when(directory.findStaffInfo(org.mockito.ArgumentMatchers.anyString()))
+			.thenAnswer(call -> Optional.of(staff(call.getArgument(0), "X", UnitRole.MEMBER)));
+		// huangxin answers to zhengyang (OPS-1), then the OPS head, then the agency head
+		when(directory.supervisorChain("huangxin")).thenReturn(List.of(staff("zhengyang", "OPS-1", UnitRole.HEAD),
+				staff("opshead", "OPS", UnitRole.HEAD), wangjianguo));
+		// dongwen (discipline office) answers to zhaolei, then the agency head
+		when(directory.supervisorChain("dongwen")).thenReturn(List.of(zhaolei, wangjianguo));
+	}
+
+	private VariableScope lead(long id, String subject, String informant) {
+		when(parties.of(id)).thenReturn(Optional.of(new CaseParties.Parties(subject, informant, "X")));
+		VariableScope scope = mock(VariableScope.class);
+		when(scope.getVariable(DisciplineProcesses.VAR_LEAD_ID)).thenReturn(id);
+		return scope;
+	}
+
+	@Test
+	void shouldOfferTheWholeOfficeWhenNobodyIsConflicted() {
+		VariableScope lead = lead(1, "huangxin", null);
+		assertThat(access.handlers(lead)).containsExactly("zhaolei", "yuhaibo", "dongwen");
+		assertThat(access.reviewers(lead)).containsExactly("sunli", "yeqian");
+		assertThat(access.officeHead(lead)).isEqualTo("zhaolei");
+	}
+
+	@Test
+	void shouldKeepTheInformantAndTheSubjectsSupervisorsOut() {
+		VariableScope lead = lead(2, "dongwen", "yeqian");
+		// dongwen is the subject; zhaolei is her supervisor; yeqian reported her
+		assertThat(access.handlers(lead)).containsExactly("yuhaibo");
+		assertThat(access.reviewers(lead)).containsExactly("sunli");
+		assertThat(access.officeHead(lead)).isEqualTo("yuhaibo");
+		// approving leadership is barred only as subject or informant, not for being a supervisor
+		assertThat(access.leaders(lead)).containsExactly("wangjianguo", "liweidong");
+	}
+
+	@Test
+	void shouldRefuseAConflictedAssignmentWithTheReason() {
+		lead(3, "huangxin", "dongwen");
+		assertThatThrownBy(() -> access.checkAssignable(3, "dongwen", Duty.HANDLER))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					refused -> assertThat(refused.violations().get(0).code()).isEqualTo("discipline.recusal.informant"));
+		assertThatThrownBy(() -> access.checkAssignable(3, "zhengyang", Duty.HANDLER))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					refused -> assertThat(refused.violations().get(0).code()).isEqualTo("discipline.recusal.supervisor"));
+		assertThatThrownBy(() -> access.checkAssignable(3, "huangxin", Duty.APPROVER))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					refused -> assertThat(refused.violations().get(0).code()).isEqualTo("discipline.recusal.subject"));
+		access.checkAssignable(3, "yuhaibo", Duty.HANDLER);
+		access.checkAssignable(3, "wangjianguo", Duty.APPROVER);
+	}
+
+	@Test
+	void shouldSaySoWhenTheWholeOfficeIsConflicted() {
+		when(directory.members("DIS-REV", false)).thenReturn(List.of(staff("sunli", "DIS-REV", UnitRole.HEAD)));
+		VariableScope lead = lead(4, "sunli", null);
+		assertThatThrownBy(() -> access.reviewers(lead)).isInstanceOfSatisfying(RuleViolationException.class,
+				refused -> assertThat(refused.violations().get(0).code()).isEqualTo("discipline.no-free-reviewer"));
+	}
+
+	@Test
+	void shouldLetOnlyUnconflictedOfficeAndParticipantsRead() {
+		lead(5, "huangxin", null);
+		when(participants.findByLeadIdAndUsername(anyLong(), org.mockito.ArgumentMatchers.anyString())).thenReturn(List.of());
+		when(participants.findByLeadIdAndUsername(5L, "wangjianguo"))
+			.thenReturn(List.of(new Participant(5, "wangjianguo", Duty.APPROVER, java.time.Instant.now())));
+		when(participants.findByLeadIdAndUsername(5L, "huangxin"))
+			.thenReturn(List.of(new Participant(5, "huangxin", Duty.SUBJECT, java.time.Instant.now())));
+		assertThat(access.canRead("dongwen", 5)).isTrue();
+		assertThat(access.canRead("yeqian", 5)).isTrue();
+		assertThat(access.canRead("wangjianguo", 5)).isTrue();
+		assertThat(access.canRead("huangxin", 5)).isFalse();
+		assertThat(access.canRead("zhengyang", 5)).isFalse();
+		assertThat(access.canRead("lina", 5)).isFalse();
+	}
+
+}
