@@ -15,7 +15,7 @@ final class LeadDisposalProcess {
 
 	static final String CALL_INQUIRY = "CallActivity_Inquiry";
 
-	static final String MESSAGE_NEW_INFORMATION = "Message_LeadNewInformation";
+	static final String MESSAGE_NEW_INFORMATION = "LeadNewInformation";
 
 	/** Shown to the office: the lead's title and summary (never the informant). */
 	static final String VAR_TITLE = "leadTitle";
