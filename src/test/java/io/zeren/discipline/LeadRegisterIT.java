@@ -48,6 +48,9 @@ class LeadRegisterIT {
 
 	static final String PATH = "/api/discipline/leads";
 
+	/** Event references unique to this run: the PostgreSQL profile keeps its database between runs. */
+	static final long RUN = System.currentTimeMillis() % 1_000_000;
+
 	@Autowired
 	TestRestTemplate rest;
 
@@ -165,7 +168,7 @@ class LeadRegisterIT {
 	void shouldWakeASetAsideLeadOnNewInformation() {
 		ApiClient zhaolei = ApiClient.as(rest, "zhaolei");
 		Map<String, Object> body = new HashMap<>(letter());
-		body.put("sourceRef", "XF-2050-0302");
+		body.put("sourceRef", "XF-2050-" + RUN);
 		body.put("title", "反映违规吃喝");
 		long id = ((Number) zhaolei.send(HttpMethod.POST, PATH, body).getBody().get("id")).longValue();
 		String number = jdbc.queryForObject("select lead_number from zr_dis_lead where id = ?", String.class, id);
@@ -194,7 +197,10 @@ class LeadRegisterIT {
 
 	@Test
 	void shouldRegisterOneLeadPerEventHoweverOftenDelivered() {
-		long findingId = 2_050_001L;
+		long findingId = 2_050_000_000L + RUN;
+		long competent = findingId + 1;
+		long incompetent = findingId + 2;
+		String referral = "accountability:" + RUN;
 		RectificationFailed failed = new RectificationFailed(findingId, "OPS-1", "zhengyang", 2050, "整改不到位",
 				NOW.toInstant());
 		publish(failed);
@@ -206,17 +212,17 @@ class LeadRegisterIT {
 		assertThat(jdbc.queryForObject("select subject_username from zr_dis_lead where source_ref = ?", String.class,
 				"finding:" + findingId)).isEqualTo("zhengyang");
 
-		publish(new AssessmentArchived(2_050_002L, "huangxin", "OPS-1", 2050, "COMPETENT", null, NOW.toInstant()));
-		publish(new AssessmentArchived(2_050_003L, "huangxin", "OPS-1", 2050, "INCOMPETENT", null, NOW.toInstant()));
-		publish(new AssessmentArchived(2_050_003L, "huangxin", "OPS-1", 2050, "INCOMPETENT", null, NOW.toInstant()));
-		assertThat(leadsFrom("INCOMPETENT_GRADE", "assessment:2050002")).isZero();
-		assertThat(leadsFrom("INCOMPETENT_GRADE", "assessment:2050003")).isOne();
-		assertThat(jdbc.queryForObject("select title from zr_dis_lead where source_ref = 'assessment:2050003'",
-				String.class)).isEqualTo("2050 年度考核确定为不称职");
+		publish(new AssessmentArchived(competent, "huangxin", "OPS-1", 2050, "COMPETENT", null, NOW.toInstant()));
+		publish(new AssessmentArchived(incompetent, "huangxin", "OPS-1", 2050, "INCOMPETENT", null, NOW.toInstant()));
+		publish(new AssessmentArchived(incompetent, "huangxin", "OPS-1", 2050, "INCOMPETENT", null, NOW.toInstant()));
+		assertThat(leadsFrom("INCOMPETENT_GRADE", "assessment:" + competent)).isZero();
+		assertThat(leadsFrom("INCOMPETENT_GRADE", "assessment:" + incompetent)).isOne();
+		assertThat(jdbc.queryForObject("select title from zr_dis_lead where source_ref = ?", String.class,
+				"assessment:" + incompetent)).isEqualTo("2050 年度考核确定为不称职");
 
-		publish(new LeadReferred("REFERRAL", "accountability:2050", "zhengyang", "OPS-1", "问责决定移送纪律审查", "wangjianguo"));
-		publish(new LeadReferred("REFERRAL", "accountability:2050", "zhengyang", "OPS-1", "问责决定移送纪律审查", "wangjianguo"));
-		assertThat(leadsFrom("REFERRAL", "accountability:2050")).isOne();
+		publish(new LeadReferred("REFERRAL", referral, "zhengyang", "OPS-1", "问责决定移送纪律审查", "wangjianguo"));
+		publish(new LeadReferred("REFERRAL", referral, "zhengyang", "OPS-1", "问责决定移送纪律审查", "wangjianguo"));
+		assertThat(leadsFrom("REFERRAL", referral)).isOne();
 	}
 
 	private void publish(Object event) {
