@@ -1,0 +1,116 @@
+package io.zeren.discipline;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zeren.identity.CallerGroups;
+import io.zeren.identity.GroupIds;
+import io.zeren.shared.Msg;
+
+/**
+ * The lead register over REST. Confidential: only the discipline office registers; the office, case review and
+ * the people working on a lead read it; every read and every refusal is in the audit trail. The disposal
+ * itself happens in Tasklist (LeadDisposalProcess).
+ */
+@RestController
+@Tag(name = "Discipline leads", description = "问题线索: register, files and new information (confidential)")
+class LeadController {
+
+	record InformationRequest(String text) {
+	}
+
+	private final Leads leads;
+
+	private final DisciplineProperties properties;
+
+	private final DisciplineAudit audit;
+
+	private final MessageSource messages;
+
+	LeadController(Leads leads, DisciplineProperties properties, DisciplineAudit audit, MessageSource messages) {
+		this.leads = leads;
+		this.properties = properties;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	@PostMapping("/api/discipline/leads")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Register a lead (discipline office only): stored, audited, the registrar becomes a handler, "
+			+ "LeadDisposalProcess starts (business key = lead number). 400 lists every problem of the input")
+	Leads.LeadView register(@RequestBody LeadRules.LeadRequest body, Authentication caller) {
+		if (!isOffice(caller)) {
+			audit.read(caller.getName(), "LEAD_REGISTER_DENIED", null, "register", "not in the discipline office");
+			throw new LeadAccessDeniedException(new Msg("discipline.lead.register-denied"));
+		}
+		return leads.register(body, caller.getName());
+	}
+
+	@GetMapping("/api/discipline/leads")
+	@Operation(summary = "The lead register, filtered by status, source and year: all leads for the discipline office "
+			+ "and case review, a participant's own leads otherwise (never the informant); 403 for anyone else")
+	List<Leads.LeadView> list(@RequestParam(required = false) LeadStatus status,
+			@RequestParam(required = false) LeadSource source, @RequestParam(required = false) Integer year,
+			Authentication caller) {
+		return leads.register(status, source, year, caller.getName());
+	}
+
+	@GetMapping("/api/discipline/leads/{id}")
+	@Operation(summary = "A lead's file: the lead, its disposal history, the inquiry answer and the verification "
+			+ "report. The informant is shown to the discipline office only, masked as （保密） for other readers")
+	Leads.LeadFile file(@PathVariable long id, Authentication caller) {
+		return leads.file(id, caller.getName(), isOffice(caller));
+	}
+
+	@PostMapping("/api/discipline/leads/{id}/information")
+	@Operation(summary = "New information on an open lead (discipline office): stored in the file; a lead set aside "
+			+ "(暂存待查) comes back to the office head for a new disposal decision at once")
+	Leads.LeadView information(@PathVariable long id, @RequestBody InformationRequest body, Authentication caller) {
+		leads.requireReadable(id, caller.getName());
+		if (!isOffice(caller)) {
+			throw new LeadAccessDeniedException(new Msg("discipline.lead.information-denied"));
+		}
+		return leads.addInformation(id, body == null ? null : body.text(), caller.getName());
+	}
+
+	@ExceptionHandler(InvalidLeadException.class)
+	ProblemDetail invalid(InvalidLeadException ex) {
+		Locale locale = LocaleContextHolder.getLocale();
+		List<String> violations = ex.violations().stream().map(msg -> msg.render(messages, locale)).toList();
+		return problem(HttpStatus.BAD_REQUEST, "error.title.invalid", violations);
+	}
+
+	@ExceptionHandler(LeadAccessDeniedException.class)
+	ProblemDetail denied(LeadAccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "error.title.forbidden",
+				List.of(ex.msg().render(messages, LocaleContextHolder.getLocale())));
+	}
+
+	private ProblemDetail problem(HttpStatus status, String titleCode, List<String> violations) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", violations));
+		problem.setTitle(messages.getMessage(titleCode, null, titleCode, LocaleContextHolder.getLocale()));
+		problem.setProperty("violations", violations);
+		return problem;
+	}
+
+	private boolean isOffice(Authentication caller) {
+		return CallerGroups.inAny(caller, GroupIds.role(properties.roles().office()));
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.zeren.discipline;
+
+import static io.zeren.discipline.LeadDisposalProcess.*;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import io.zeren.discipline.LeadRules.AnswerAssessment;
+import io.zeren.discipline.LeadRules.Confirmation;
+import io.zeren.discipline.LeadRules.DisposalDecision;
+import io.zeren.discipline.LeadRules.Recommendation;
+import io.zeren.discipline.LeadRules.VerificationReport;
+import io.zeren.shared.Locales;
+import io.zeren.shared.RuleViolationException;
+
+/**
+ * The beans LeadDisposalProcess calls: complete listeners check the form against {@link LeadRules} (a refusal
+ * keeps the task open with everything entered, and says why in Chinese in Tasklist), record the step through
+ * {@link Leads} and set the variable the next gateway routes on.
+ */
+@Configuration(proxyBeanMethods = false)
+class LeadDelegates {
+
+	@Bean
+	TaskListener decideDisposalTaskListener(Leads leads, DisciplineAccess disciplineAccess, MessageSource messages) {
+		return task -> refusing(messages, () -> {
+			long leadId = leadId(task);
+			DisposalDecision decision = LeadRules.disposal(task.getVariable(VAR_DISPOSAL),
+					task.getVariable(VAR_DISPOSAL_REASON), task.getVariable(VAR_QUESTIONS), task.getVariable(VAR_HANDLER),
+					task.getVariable(DisciplineProcesses.VAR_SUBJECT) != null);
+			String handler = null;
+			if (decision.needsHandler()) {
+				handler = decision.handler() != null ? decision.handler()
+						: disciplineAccess.handlers(task.getExecution()).get(0);
+				disciplineAccess.checkAssignable(leadId, handler, Duty.HANDLER);
+			}
+			Date recheckAt = decision.disposal() == Disposal.SET_ASIDE ? leads.recheckAt() : null;
+			leads.decided(leadId, decision, handler, recheckAt, actor(task));
+			task.setVariable(VAR_DISPOSAL, decision.disposal().name());
+			task.setVariable(VAR_HANDLER, handler);
+			task.setVariable(VAR_QUESTIONS, decision.questions());
+			task.setVariable(VAR_RECHECK_AT, recheckAt);
+		});
+	}
+
+	@Bean
+	JavaDelegate recordInquiryAnswerDelegate(Leads leads) {
+		return execution -> leads.inquiryAnswered(leadId(execution), (String) execution.getVariable(VAR_INQUIRY_ANSWER),
+				(String) execution.getVariable(DisciplineProcesses.VAR_SUBJECT));
+	}
+
+	@Bean
+	TaskListener assessInquiryAnswerTaskListener(Leads leads, MessageSource messages) {
+		return task -> refusing(messages, () -> {
+			AnswerAssessment assessment = LeadRules.answerAssessment(task.getVariable(VAR_ANSWER_VERDICT),
+					task.getVariable(VAR_ANSWER_NOTE));
+			leads.answerAssessed(leadId(task), assessment, actor(task));
+			task.setVariable(VAR_ANSWER_VERDICT, assessment.verdict().name());
+		});
+	}
+
+	@Bean
+	TaskListener preliminaryVerificationTaskListener(Leads leads, MessageSource messages) {
+		return task -> refusing(messages, () -> {
+			VerificationReport report = LeadRules.verification(task.getVariable(VAR_REPORT),
+					task.getVariable(VAR_RECOMMENDATION), task.getVariable(DisciplineProcesses.VAR_SUBJECT) != null);
+			leads.verificationReported(leadId(task), report, actor(task));
+			task.setVariable(VAR_RECOMMENDATION, report.recommendation().name());
+			// The office head decides afresh on this report.
+			task.setVariable(VAR_CONFIRMATION, null);
+			task.setVariable(VAR_RETURN_REASON, null);
+		});
+	}
+
+	@Bean
+	TaskListener confirmVerificationTaskListener(Leads leads, MessageSource messages) {
+		return task -> refusing(messages, () -> {
+			Confirmation confirmation = LeadRules.confirmation(task.getVariable(VAR_CONFIRMATION),
+					task.getVariable(VAR_RETURN_REASON));
+			Recommendation recommendation = Recommendation.valueOf((String) task.getVariable(VAR_RECOMMENDATION));
+			Date recheckAt = confirmation.agreed() && recommendation == Recommendation.SET_ASIDE ? leads.recheckAt()
+					: null;
+			String actor = actor(task);
+			leads.verificationConfirmed(leadId(task), confirmation, recommendation, recheckAt, actor);
+			task.setVariable(VAR_VERIFICATION_OUTCOME, confirmation.agreed() ? recommendation.name() : OUTCOME_RETURNED);
+			task.setVariable(VAR_RECHECK_AT, recheckAt);
+			task.setVariable(VAR_CONFIRMED_BY, actor);
+		});
+	}
+
+	@Bean
+	JavaDelegate proposeFilingDelegate(Leads leads) {
+		return execution -> leads.proposeFiling(leadId(execution), (String) execution.getVariable(VAR_CONFIRMED_BY));
+	}
+
+	@Bean
+	JavaDelegate recheckLeadDelegate(Leads leads) {
+		return execution -> leads.recheckDue(leadId(execution));
+	}
+
+	// --- helpers ------------------------------------------------------------------------------------------
+
+	/** Runs a listener's work; a rule violation is re-thrown with its message rendered, which Tasklist shows. */
+	static void refusing(MessageSource messages, Runnable work) {
+		try {
+			work.run();
+		}
+		catch (RuleViolationException ex) {
+			throw new RuleViolationException(ex.violations(), String.join("；",
+					ex.violations().stream().map(problem -> problem.render(messages, Locales.current())).toList()));
+		}
+	}
+
+	/** Who completes the task: its assignee, else the authenticated caller of the engine API, else the system. */
+	static String actor(DelegateTask task) {
+		if (task.getAssignee() != null) {
+			return task.getAssignee();
+		}
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated() ? authentication.getName() : "system";
+	}
+
+	static long leadId(VariableScope scope) {
+		return ((Number) scope.getVariable(DisciplineProcesses.VAR_LEAD_ID)).longValue();
+	}
+
+}
