@@ -60,6 +60,8 @@ public class AccountabilityFlow {
 
 	static final String VAR_APPEAL_NOTE = "appealNote";
 
+	static final String VAR_APPEAL_TEXT = "appealText";
+
 	private final Accountabilities accountabilities;
 
 	AccountabilityFlow(Accountabilities accountabilities) {
@@ -125,8 +127,9 @@ public class AccountabilityFlow {
 		return accountabilities.appellants(id(execution));
 	}
 
-	public String appealText(DelegateExecution execution, String appellant) {
-		return accountabilities.appealText(id(execution), appellant);
+	/** Create listener of Task_ReviewAccountabilityAppeal: the appeal it is about, on the task itself. */
+	public void appealOpened(DelegateTask task) {
+		task.setVariableLocal(VAR_APPEAL_TEXT, accountabilities.appealText(id(task), (String) task.getVariable(VAR_APPELLANT)));
 	}
 
 	/** Complete listener of Task_ReviewAccountabilityAppeal. */
