@@ -94,8 +94,8 @@ class AccountabilityController {
 			throw new Refused(new Msg("discipline.accountability.read-denied"));
 		}
 		List<Accountabilities.Summary> found = accountabilities.list(year, unitCode, reader);
-		audit.read(reader, "ACCOUNTABILITY_VIEWED", null, null,
-				"list year=" + year + " unit=" + unitCode + ": " + found.size() + " matters");
+		audit.read(reader, "ACCOUNTABILITY_VIEWED", null, null, "list year=" + year + " unit=" + unitCode + ": "
+				+ String.join(", ", found.stream().map(Accountabilities.Summary::number).toList()));
 		return found;
 	}
 
