@@ -340,7 +340,7 @@ public class Accountabilities {
 				&& (measure.isEmpty() || measure.get() == leader.getMeasure() || measure.get() == LeaderMeasure.NONE)) {
 			problems.add(new Msg("discipline.accountability.appeal-measure-required"));
 		}
-		if (username.equals(by)) {
+		if (matter.leaderNames().contains(by)) {
 			problems.add(new Msg("discipline.accountability.decider-is-leader", by));
 		}
 		requireText(reason, "discipline.accountability.appeal-note-required", MAX_REASON, problems);

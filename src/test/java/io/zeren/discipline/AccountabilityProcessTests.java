@@ -213,6 +213,11 @@ class AccountabilityProcessTests {
 			.contains("郑阳", "诫勉", "逾期系客观原因");
 		Assertions.assertThatThrownBy(() -> complete(forZhengyang, withVariables("appealOutcome", "UPHOLD")))
 			.hasMessageContaining("请填写复查理由");
+		// A leader answerable in the same matter does not review a fellow leader's appeal.
+		taskService().setAssignee(forZhengyang.getId(), "xuguoqiang");
+		Assertions.assertThatThrownBy(() -> complete(forZhengyang, withVariables("appealOutcome", "UPHOLD",
+				"appealNote", "理由不成立"))).hasMessageContaining("xuguoqiang 是本事项的责任领导，应当回避");
+		taskService().setAssignee(forZhengyang.getId(), "wangjianguo");
 		complete(forZhengyang, withVariables("appealOutcome", "UPHOLD", "appealNote", "理由不成立"));
 		complete(review(taskService().createTaskQuery().taskDefinitionKey("Task_ReviewAccountabilityAppeal").list(),
 				"xuguoqiang"), withVariables("appealOutcome", "REVOKE", "appealNote", "督促记录属实"));
