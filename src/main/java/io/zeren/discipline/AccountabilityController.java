@@ -1,0 +1,133 @@
+package io.zeren.discipline;
+
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zeren.identity.CallerGroups;
+import io.zeren.identity.GroupIds;
+import io.zeren.shared.Locales;
+import io.zeren.shared.Msg;
+import io.zeren.shared.NotFoundException;
+
+/**
+ * Accountability matters (问责) over REST. Confidential: only the discipline office, case review and the
+ * leadership read them, never a leader the matter is about; every read and every refused read is audited.
+ * The work itself (investigation, decision, delivery, appeals) is done in Tasklist.
+ */
+@RestController
+@Tag(name = "Accountability", description = "问责: matters against the leaders answerable for a failing unit")
+class AccountabilityController {
+
+	static final String DISCIPLINE = GroupIds.role("DISCIPLINE");
+
+	static final String LEADERSHIP = GroupIds.role("LEADERSHIP");
+
+	/** A matter the discipline office opens by hand. */
+	record NewMatter(String unitCode, Integer year, String detail) {
+	}
+
+	/** Refused: 403 with a message the caller can read. */
+	static class Refused extends RuntimeException {
+
+		private final Msg msg;
+
+		Refused(Msg msg) {
+			super(msg.toString());
+			this.msg = msg;
+		}
+
+	}
+
+	private final Accountabilities accountabilities;
+
+	private final DisciplineAccess access;
+
+	private final DisciplineAudit audit;
+
+	private final MessageSource messages;
+
+	AccountabilityController(Accountabilities accountabilities, DisciplineAccess access, DisciplineAudit audit,
+			MessageSource messages) {
+		this.accountabilities = accountabilities;
+		this.access = access;
+		this.audit = audit;
+		this.messages = messages;
+	}
+
+	@PostMapping("/api/discipline/accountability")
+	@ResponseStatus(HttpStatus.CREATED)
+	@Operation(summary = "Open an accountability matter on a unit (discipline office only); starts AccountabilityProcess "
+			+ "with the unit head and the configured supervisor levels as responsible leaders")
+	Accountabilities.Detail open(@RequestBody NewMatter body, Authentication caller) {
+		if (!CallerGroups.inAny(caller, DISCIPLINE)) {
+			throw new Refused(new Msg("discipline.accountability.open-denied"));
+		}
+		long id = accountabilities.openManual(body == null ? null : body.unitCode(), body == null ? null : body.year(),
+				body == null ? null : body.detail(), caller.getName());
+		Accountabilities.Detail detail = accountabilities.detail(id);
+		audit.read(caller.getName(), "ACCOUNTABILITY_VIEWED", null, detail.matter().number(), "opened " + id);
+		return detail;
+	}
+
+	@GetMapping("/api/discipline/accountability")
+	@Operation(summary = "Accountability matters (discipline office, case review, leadership), newest first; "
+			+ "a reader who is one of a matter's responsible leaders does not see it")
+	List<Accountabilities.Summary> list(@RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String unitCode, Authentication caller) {
+		String reader = caller.getName();
+		if (!mayRead(caller)) {
+			audit.read(reader, "READ_DENIED", null, null, "accountability list");
+			throw new Refused(new Msg("discipline.accountability.read-denied"));
+		}
+		List<Accountabilities.Summary> found = accountabilities.list(year, unitCode, reader);
+		audit.read(reader, "ACCOUNTABILITY_VIEWED", null, null, "list year=" + year + " unit=" + unitCode + ": "
+				+ String.join(", ", found.stream().map(Accountabilities.Summary::number).toList()));
+		return found;
+	}
+
+	@GetMapping("/api/discipline/accountability/{id}")
+	@Operation(summary = "One matter with its grounds, responsible leaders, report, decision and appeals")
+	Accountabilities.Detail detail(@PathVariable long id, Authentication caller) {
+		String reader = caller.getName();
+		Accountabilities.Parties parties = accountabilities.parties(id).orElse(null);
+		String ref = parties == null ? "accountability:" + id : parties.number();
+		if (!mayRead(caller) || parties != null && parties.leaders().contains(reader)) {
+			audit.read(reader, "READ_DENIED", null, ref, "accountability " + id);
+			throw new Refused(new Msg("discipline.accountability.read-denied"));
+		}
+		if (parties == null) {
+			throw new NotFoundException(new Msg("discipline.accountability.not-found", String.valueOf(id)));
+		}
+		Accountabilities.Detail detail = accountabilities.detail(id);
+		audit.read(reader, "ACCOUNTABILITY_VIEWED", null, ref, "accountability " + id);
+		return detail;
+	}
+
+	@ExceptionHandler(Refused.class)
+	ProblemDetail refused(Refused ex) {
+		String text = ex.msg.render(messages, Locales.current());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text);
+		problem.setTitle(messages.getMessage("error.title.forbidden", null, "Forbidden", Locales.current()));
+		problem.setProperty("violations", List.of(text));
+		return problem;
+	}
+
+	private boolean mayRead(Authentication caller) {
+		return access.isOfficeOrReview(caller.getName()) || CallerGroups.inAny(caller, LEADERSHIP);
+	}
+
+}

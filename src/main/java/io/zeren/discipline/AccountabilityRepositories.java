@@ -1,0 +1,41 @@
+package io.zeren.discipline;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface AccountabilityMatterRepository extends Repository<AccountabilityMatter, Long> {
+
+	AccountabilityMatter save(AccountabilityMatter matter);
+
+	AccountabilityMatter saveAndFlush(AccountabilityMatter matter);
+
+	Optional<AccountabilityMatter> findById(Long id);
+
+	Optional<AccountabilityMatter> findByOpenKey(String openKey);
+
+	@Query("""
+			select m from AccountabilityMatter m
+			where (:year is null or m.year = :year) and (:unitCode is null or m.unitCode = :unitCode)
+			order by m.openedAt desc, m.id desc""")
+	List<AccountabilityMatter> search(Integer year, String unitCode);
+
+}
+
+interface AccountabilityGroundRepository extends Repository<AccountabilityGroundEvent, Long> {
+
+	AccountabilityGroundEvent saveAndFlush(AccountabilityGroundEvent ground);
+
+	boolean existsByGroundKindAndSourceRef(AccountabilityGround kind, String sourceRef);
+
+	@Query("""
+			select g from AccountabilityGroundEvent g
+			where g.groundKind = :kind and g.unitCode = :unitCode and g.year = :year and g.accountabilityId is null
+			order by g.occurredAt, g.id""")
+	List<AccountabilityGroundEvent> pending(AccountabilityGround kind, String unitCode, int year);
+
+	List<AccountabilityGroundEvent> findByAccountabilityIdOrderByOccurredAtAscIdAsc(Long accountabilityId);
+
+}
