@@ -93,8 +93,10 @@ final class CaseFixtures {
 	}
 
 	static DisciplineCase newCase(Instant now) {
-		return new DisciplineCase("纪案〔2051〕0001号", 7L, "huangxin", "OPS-1", "反映违规收受礼品问题", "初步核实：属实", "zhaolei",
-				now);
+		DisciplineCase c = new DisciplineCase("纪案〔2051〕0001号", 7L, "huangxin", "OPS-1", "反映违规收受礼品问题", "初步核实：属实",
+				"zhaolei", now);
+		org.springframework.test.util.ReflectionTestUtils.setField(c, "id", 1L);
+		return c;
 	}
 
 }

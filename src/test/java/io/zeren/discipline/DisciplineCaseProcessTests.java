@@ -241,7 +241,7 @@ class DisciplineCaseProcessTests {
 		Assertions.assertThat(theCase.toFile().decidedBy()).isEqualTo("wangjianguo");
 		Assertions.assertThat(theCase.toFile().deviationReason()).isNull();
 		verify(sanctions).impose(theCase, decided, theCase.getDecidedAt(), "wangjianguo");
-		verify(fixtures.notifications).enqueue(eq("notice"), eq(List.of("huangxin")), any(), eq("discipline-decision:null"));
+		verify(fixtures.notifications).enqueue(eq("notice"), eq(List.of("huangxin")), any(), eq("discipline-decision:1"));
 		assertThat(instance).isWaitingAt(CaseProcess.CALL_DELIVER);
 
 		acknowledge(instance, "no");
