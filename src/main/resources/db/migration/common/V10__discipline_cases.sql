@@ -82,7 +82,7 @@ create table zr_dis_sanction (
     created_at          timestamp     not null,
     version_no          integer       not null,
     constraint zr_dis_sanction_pk primary key (id),
-    constraint zr_dis_sanction_case_fk foreign key (case_id) references zr_dis_case (id)
+    constraint zr_dis_sanc_case_fk foreign key (case_id) references zr_dis_case (id)
 );
 create index zr_dis_sanction_user_ix on zr_dis_sanction (username, status);
 create index zr_dis_sanction_case_ix on zr_dis_sanction (case_id);
