@@ -1,0 +1,27 @@
+package io.zeren.discipline;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CaseRepository extends JpaRepository<DisciplineCase, Long> {
+
+	Optional<DisciplineCase> findByCaseNumber(String caseNumber);
+
+	List<DisciplineCase> findByLeadId(Long leadId);
+
+	List<DisciplineCase> findAllByOrderByCreatedAtDesc();
+
+	List<DisciplineCase> findByLeadIdInOrderByCreatedAtDesc(Collection<Long> leadIds);
+
+}
+
+interface SanctionRepository extends JpaRepository<Sanction, Long> {
+
+	List<Sanction> findByUsernameOrderByStartsAtDesc(String username);
+
+	List<Sanction> findByCaseIdOrderById(Long caseId);
+
+}
