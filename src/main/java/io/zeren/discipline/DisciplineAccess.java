@@ -140,6 +140,11 @@ public class DisciplineAccess {
 				|| roleMembers(properties.roles().review()).stream().anyMatch(m -> m.username().equals(username));
 	}
 
+	/** Members of the approving leadership. */
+	public boolean isLeader(String username) {
+		return roleMembers(properties.roles().leadership()).stream().anyMatch(m -> m.username().equals(username));
+	}
+
 	/** Members of case review. */
 	public boolean isReviewer(String username) {
 		return roleMembers(properties.roles().review()).stream().anyMatch(m -> m.username().equals(username));

@@ -12,15 +12,17 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.zeren.shared.Locales;
+import io.zeren.shared.Msg;
 import io.zeren.shared.RuleViolationException;
 import io.zeren.workflow.ConfidentialProcesses;
 
 /**
  * Watches every task of a discipline process (task events from the Camunda starter, inside the engine's
  * transaction): whoever is given or offered the task becomes a participant of the lead (what the API's
- * access check reads); an assignment to someone with a conflict of interest is refused, with the reason, so
- * an administrator cannot hand a case to the subject's supervisor by mistake; completions go to the audit
- * trail.
+ * access check reads); an assignment to someone who was not offered the task is checked — they must be in the
+ * discipline office, case review or the leadership, free of conflicts for that duty — and refused with the
+ * reason otherwise, so an administrator cannot hand a case to the subject's supervisor by mistake; completions
+ * go to the audit trail.
  */
 @Component
 class DisciplineTaskListener {
@@ -51,9 +53,13 @@ class DisciplineTaskListener {
 			case TaskListener.EVENTNAME_CREATE -> record(task, leadId, subject, subjectTask);
 			case TaskListener.EVENTNAME_ASSIGNMENT -> {
 				String assignee = task.getAssignee();
-				if (assignee != null && leadId != null && !subjectTask) {
+				if (assignee != null && leadId != null && !subjectTask && !offered(task, assignee)) {
 					try {
-						access.checkAssignable(leadId, assignee, dutyOf(assignee, subject, false));
+						Duty duty = dutyOf(assignee, subject, false);
+						if (duty == Duty.APPROVER && !access.isLeader(assignee)) {
+							throw new RuleViolationException(new Msg("discipline.assignee.not-eligible", assignee));
+						}
+						access.checkAssignable(leadId, assignee, duty);
 					}
 					catch (RuleViolationException refused) {
 						throw new RuleViolationException(refused.violations(), String.join("；", refused.violations()
@@ -68,6 +74,12 @@ class DisciplineTaskListener {
 			default -> {
 			}
 		}
+	}
+
+	/** Candidates were computed free of conflicts for this very task: taking it is fine. */
+	private static boolean offered(DelegateTask task, String assignee) {
+		return task.getCandidates().stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+				&& assignee.equals(link.getUserId()));
 	}
 
 	private void record(DelegateTask task, Long leadId, String subject, boolean subjectTask) {

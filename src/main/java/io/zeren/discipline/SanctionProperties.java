@@ -31,11 +31,11 @@ public record SanctionProperties(Map<String, String> periods, Map<String, String
 							+ " is not a sanction kind (" + java.util.Arrays.toString(CaseOutcome.values()) + ")");
 				}
 				try {
-					java.time.Period.parse(period);
+					Sanctions.term(period);
 				}
 				catch (java.time.format.DateTimeParseException ex) {
 					throw new IllegalArgumentException("zeren.discipline.sanctions." + name + "." + code + ": \""
-							+ period + "\" is not an ISO-8601 period such as P6M or P1Y", ex);
+							+ period + "\" is not an ISO-8601 period such as P6M or P1Y (or a duration such as PT20M)", ex);
 				}
 				copy.put(code, period);
 			});

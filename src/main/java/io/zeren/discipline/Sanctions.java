@@ -213,7 +213,15 @@ public class Sanctions {
 	}
 
 	private static Instant plus(Instant start, String period, ZoneId zone) {
-		return period == null ? null : start.atZone(zone).plus(Period.parse(period)).toInstant();
+		return period == null ? null : start.atZone(zone).plus(term(period)).toInstant();
+	}
+
+	/**
+	 * A configured term: an ISO-8601 period (P6M, P1Y — what the rules speak in) or, for demonstrations, an
+	 * ISO-8601 duration (PT20M).
+	 */
+	static java.time.temporal.TemporalAmount term(String text) {
+		return text.toUpperCase(java.util.Locale.ROOT).startsWith("PT") ? java.time.Duration.parse(text) : Period.parse(text);
 	}
 
 }

@@ -2,7 +2,6 @@ package io.zeren.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -17,10 +16,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import io.zeren.support.ApiClient;
+import io.zeren.support.WebappSession;
 
 /** The security baseline of an unpatched Camunda 7 CE, checked from the outside. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -97,9 +95,9 @@ class SecurityIT {
 
 	@Test
 	void shouldLetStaffLogInToTasklistButNotToCockpitOrAdmin() {
-		assertThat(webappLogin("lina", "tasklist").getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(webappLogin("huangxin", "cockpit").getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.UNAUTHORIZED);
-		assertThat(webappLogin("admin", "cockpit").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(WebappSession.login(rest, "lina", "tasklist").response().getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(WebappSession.login(rest, "huangxin", "cockpit").response().getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.UNAUTHORIZED);
+		assertThat(WebappSession.login(rest, "admin", "cockpit").response().getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(rest.getForEntity("/camunda/app/tasklist/default/", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 	}
@@ -110,27 +108,6 @@ class SecurityIT {
 		assertThat(openApi.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat((Map<String, Object>) openApi.getBody().get("paths")).containsKeys("/api/units",
 				"/api/staff/{username}/supervisors/{levels}", "/api/organisation/import");
-	}
-
-	/** Logs in the way the webapp's login page does: fetch the CSRF token with the page, then post the form. */
-	private ResponseEntity<String> webappLogin(String username, String app) {
-		ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
-		HttpHeaders headers = new HttpHeaders();
-		List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
-		cookies.forEach(cookie -> headers.add(HttpHeaders.COOKIE, cookie.split(";", 2)[0]));
-		String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
-		if (token == null) {
-			token = cookies.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN=")).map(
-					cookie -> cookie.substring("XSRF-TOKEN=".length()).split(";", 2)[0]).findFirst().orElse("");
-		}
-		headers.set("X-XSRF-TOKEN", token);
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		form.add("username", username);
-		form.add("password", ApiClient.password(username));
-		return rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
-				new HttpEntity<>(form, headers), String.class);
 	}
 
 }
