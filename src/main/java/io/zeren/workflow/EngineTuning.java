@@ -1,0 +1,17 @@
+package io.zeren.workflow;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Engine additions measured in docs/performance.md; the Camunda starter picks up plugin beans. */
+@Configuration(proxyBeanMethods = false)
+class EngineTuning {
+
+	@Bean
+	@ConditionalOnProperty(name = "zeren.engine.extra-indexes", havingValue = "true", matchIfMissing = true)
+	EngineIndexes engineIndexes() {
+		return new EngineIndexes();
+	}
+
+}
