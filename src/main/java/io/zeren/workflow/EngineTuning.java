@@ -14,4 +14,10 @@ class EngineTuning {
 		return new EngineIndexes();
 	}
 
+	/** Registers the deadline job handler (one timer job per user task, see TaskDeadlineJob). */
+	@Bean
+	TaskDeadlineJob taskDeadlineJob(org.springframework.beans.factory.ObjectProvider<TaskDeadlines> deadlines) {
+		return new TaskDeadlineJob(deadlines);
+	}
+
 }
