@@ -134,7 +134,7 @@ class PerformanceBenchmark {
 				int year = 2050 + run;
 				kickOffZeren(year, zerenJobs);
 				kickOffRaw(raw, run, reviewerGroups);
-				for (String threads : THREADS.split(",")) {
+				for (String threads : COMPLETIONS == 0 ? new String[0] : THREADS.split(",")) {
 					int t = Integer.parseInt(threads.trim());
 					completionsZeren(year, t);
 					completionsRaw(raw, run, t);
@@ -428,8 +428,10 @@ class PerformanceBenchmark {
 
 	private void drain(RawEngine raw, JdbcTemplate rawJdbc, JobExecutor zerenJobs) throws InterruptedException {
 		zerenJobs.shutdown();
-		long zerenDue = jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where HANDLER_TYPE_ like 'timer%' and "
-				+ "ACT_ID_ = 'TimerEvent_UntilReminder' and ID_ not like '%.c%'", new Date(System.currentTimeMillis() - 60_000));
+		// Reminder jobs: Zeren's deadline jobs before the reminder (or, with the old watch process, its reminder timers).
+		long zerenDue = jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where (HANDLER_TYPE_ = 'zeren-task-deadline' and "
+				+ "HANDLER_CFG_ like 'REMIND|%') or (HANDLER_TYPE_ like 'timer%' and HANDLER_CFG_ like "
+				+ "'%TimerEvent_UntilReminder%')", new Date(System.currentTimeMillis() - 60_000));
 		long mailsBefore = jdbc.queryForObject("select count(*) from zr_mail_outbox where template like '%remind%'", Long.class);
 		long t0 = System.nanoTime();
 		zerenJobs.start();
@@ -438,15 +440,14 @@ class PerformanceBenchmark {
 		long mails = jdbc.queryForObject("select count(*) from zr_mail_outbox where template like '%remind%'", Long.class)
 				- mailsBefore;
 		long incidents = jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
-		long duplicates = jdbc.queryForObject("select count(*) from (select PROC_INST_ID_ from ACT_HI_ACTINST where "
-				+ "ACT_ID_ = 'Task_SendReminder' group by PROC_INST_ID_ having count(*) > 1) d", Long.class);
+		long duplicates = duplicateJobRuns(jdbc);
 		report.zeren("deadline drain: jobs/s (" + zerenDue + " due)", "1/s", true, zerenDue / zerenSeconds);
 		report.note("Zeren drain: " + zerenDue + " reminder timers, " + mails + " reminder mails queued, " + incidents
 				+ " incidents, " + duplicates + " watches reminded twice");
 
 		JobExecutor rawJobs = raw.configuration().getJobExecutor();
 		long rawDue = rawJdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where HANDLER_TYPE_ like 'timer%' and "
-				+ "ACT_ID_ in ('ReviewReminder', 'AnswerReminder') and ID_ not like '%.c%'",
+				+ "(HANDLER_CFG_ like '%ReviewReminder%' or HANDLER_CFG_ like '%AnswerReminder%')",
 				new Date(System.currentTimeMillis() - 60_000));
 		long r0 = System.nanoTime();
 		rawJobs.start();
@@ -454,10 +455,19 @@ class PerformanceBenchmark {
 		double rawSeconds = (System.nanoTime() - r0) / 1e9;
 		rawJobs.shutdown();
 		long rawIncidents = rawJdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
-		long rawDuplicates = rawJdbc.queryForObject("select count(*) from (select EXECUTION_ID_ from ACT_HI_ACTINST where "
-				+ "ACT_ID_ in ('RemindReview', 'RemindAnswer') group by EXECUTION_ID_ having count(*) > 1) d", Long.class);
+		long rawDuplicates = duplicateJobRuns(rawJdbc);
 		report.raw("deadline drain: jobs/s (" + zerenDue + " due)", "1/s", true, rawDue / rawSeconds);
+		report.zeren("deadline drain: duplicate job runs", "count", false, duplicates);
+		report.raw("deadline drain: duplicate job runs", "count", false, rawDuplicates);
+		report.zeren("deadline drain: incidents", "count", false, incidents);
+		report.raw("deadline drain: incidents", "count", false, rawIncidents);
 		report.note("raw drain: " + rawDue + " timers, " + rawIncidents + " incidents, " + rawDuplicates + " duplicates");
+	}
+
+	/** A job that ran successfully more than once (history level full logs every run). */
+	private static long duplicateJobRuns(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("select count(*) from (select JOB_ID_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2 "
+				+ "group by JOB_ID_ having count(*) > 1) d", Long.class);
 	}
 
 	private static void waitDrained(JdbcTemplate jdbc) throws InterruptedException {
