@@ -115,7 +115,40 @@ public class TaskDeadlineJob extends AbstractProcessEnginePlugin implements JobH
 		// nothing hangs off the job
 	}
 
-	// --- scheduling, inside the engine command that runs (task listener or job) --------------------------
+	// --- for TaskDeadlines: each runs in the caller's engine command (task listener, job) or a new one (REST) ---
+
+	static void schedule(org.camunda.bpm.engine.RuntimeService runtime, Config config, Date at) {
+		inEngine(runtime, context -> {
+			schedule(config, at);
+			return null;
+		});
+	}
+
+	/** The configuration of the task's pending deadline job, or null. */
+	static Config pendingConfig(org.camunda.bpm.engine.RuntimeService runtime, String taskId) {
+		return inEngine(runtime, context -> {
+			JobEntity job = pending(taskId);
+			return job == null ? null : Config.parse(job.getJobHandlerConfigurationRaw());
+		});
+	}
+
+	/** Deletes the task's pending deadline job; whether there was one. */
+	static boolean cancel(org.camunda.bpm.engine.RuntimeService runtime, String taskId) {
+		return inEngine(runtime, context -> {
+			JobEntity job = pending(taskId);
+			if (job != null) {
+				job.delete();
+			}
+			return job != null;
+		});
+	}
+
+	private static <T> T inEngine(org.camunda.bpm.engine.RuntimeService runtime,
+			org.camunda.bpm.engine.impl.interceptor.Command<T> command) {
+		return ((org.camunda.bpm.engine.impl.ServiceImpl) runtime).getCommandExecutor().execute(command);
+	}
+
+	// --- inside the engine command -------------------------------------------------------------------------
 
 	static void schedule(Config config, Date at) {
 		TimerEntity timer = new TimerEntity();
@@ -137,11 +170,5 @@ public class TaskDeadlineJob extends AbstractProcessEnginePlugin implements JobH
 		return null;
 	}
 
-	static void cancel(String taskId) {
-		JobEntity job = pending(taskId);
-		if (job != null) {
-			job.delete();
-		}
-	}
 
 }

@@ -151,10 +151,7 @@ public class TaskDeadlines {
 				rules.remindBefore(), rules.escalateEvery(), rules.escalationCap(),
 				process == null || process.getName() == null ? processKey : process.getName());
 		Instant firesAt = remind != null ? remind : due;
-		inEngine(context -> {
-			TaskDeadlineJob.schedule(config, Date.from(firesAt));
-			return null;
-		});
+		TaskDeadlineJob.schedule(runtime, config, Date.from(firesAt));
 	}
 
 	/**
@@ -177,10 +174,7 @@ public class TaskDeadlines {
 					deadline.get().getOwnerUnit());
 			events.publishEvent(new TaskReminderDue(new TaskRef(task.getId(), task.getName(), config.processName(), null,
 					task.getDueDate() == null ? null : task.getDueDate().toInstant()), recipients));
-			inEngine(context -> {
-				TaskDeadlineJob.schedule(config.next(TaskDeadlineJob.Phase.DUE), Date.from(due));
-				return null;
-			});
+			TaskDeadlineJob.schedule(runtime, config.next(TaskDeadlineJob.Phase.DUE), Date.from(due));
 			return;
 		}
 		startWatch(task, deadline.get(), config, due, null);
@@ -218,11 +212,6 @@ public class TaskDeadlines {
 		return String.join("、", groups);
 	}
 
-	/** Runs in the engine command of the caller (task listener, job) or in a new one (REST). */
-	private <T> T inEngine(org.camunda.bpm.engine.impl.interceptor.Command<T> command) {
-		return ((org.camunda.bpm.engine.impl.ServiceImpl) runtime).getCommandExecutor().execute(command);
-	}
-
 	/** The watched task is completed or deleted: stop watching and keep the record. */
 	void closed(String taskId, TaskDeadline.CloseReason reason) {
 		Optional<TaskDeadline> deadline = deadlines.findByTaskId(taskId);
@@ -231,14 +220,7 @@ public class TaskDeadlines {
 		}
 		deadline.get().close(reason, EngineClock.now());
 		// Before the due date there is only the deadline job; a watch process exists once the task was due.
-		boolean jobPending = inEngine(context -> {
-			org.camunda.bpm.engine.impl.persistence.entity.JobEntity job = TaskDeadlineJob.pending(taskId);
-			if (job != null) {
-				job.delete();
-			}
-			return job != null;
-		});
-		if (jobPending) {
+		if (TaskDeadlineJob.cancel(runtime, taskId)) {
 			return;
 		}
 		system.run(() -> runtime.createMessageCorrelation(MESSAGE_TASK_CLOSED).processInstanceBusinessKey(taskId)
@@ -385,23 +367,14 @@ public class TaskDeadlines {
 			.map(instance -> runtime.getVariable(instance.getId(), VAR_REMIND_BEFORE))
 			.orElse(null));
 		// Not due yet: no watch process, only the deadline job, which carries the policy.
-		TaskDeadlineJob.Config pending = inEngine(context -> {
-			org.camunda.bpm.engine.impl.persistence.entity.JobEntity job = TaskDeadlineJob.pending(taskId);
-			if (job == null) {
-				return null;
-			}
-			return TaskDeadlineJob.Config.parse(job.getJobHandlerConfigurationRaw());
-		});
+		TaskDeadlineJob.Config pending = TaskDeadlineJob.pendingConfig(runtime, taskId);
 		if (pending != null) {
 			remindBefore = pending.remindBefore();
 		}
 		Map<String, Object> restart = recordExtension(taskId, newDue, reason, by, remindBefore);
 		if (pending != null) {
 			// The supervisor acted: from now on the task is watched by its process, restarted from level 0.
-			inEngine(context -> {
-				TaskDeadlineJob.cancel(taskId);
-				return null;
-			});
+			TaskDeadlineJob.cancel(runtime, taskId);
 			Task task = requireLiveTask(taskId);
 			TaskDeadline deadline = deadlines.findByTaskId(taskId).orElseThrow();
 			Date remindAt = (Date) restart.get(VAR_REMIND_AT);
@@ -641,10 +614,7 @@ public class TaskDeadlines {
 			.findFirst()
 			.map(instance -> (String) runtime.getVariable(instance.getId(), VAR_PROCESS_NAME))
 			.orElseGet(() -> {
-				TaskDeadlineJob.Config pending = inEngine(context -> {
-					org.camunda.bpm.engine.impl.persistence.entity.JobEntity job = TaskDeadlineJob.pending(task.getId());
-					return job == null ? null : TaskDeadlineJob.Config.parse(job.getJobHandlerConfigurationRaw());
-				});
+				TaskDeadlineJob.Config pending = TaskDeadlineJob.pendingConfig(runtime, task.getId());
 				return pending == null ? null : pending.processName();
 			}));
 		return new TaskRef(task.getId(), task.getName(), processName, null,
