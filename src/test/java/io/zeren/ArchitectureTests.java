@@ -32,6 +32,9 @@ class ArchitectureTests {
 		noClasses().that()
 			// The one exception: deadlines follow the engine clock that process tests move (see its javadoc).
 			.doNotHaveFullyQualifiedName("io.zeren.calendar.EngineClock")
+			// Engine extensions have no public API: the index plugin and the deadline job handler (docs/performance.md).
+			.and().doNotHaveFullyQualifiedName("io.zeren.workflow.EngineIndexes")
+			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.TaskDeadlineJob.*")
 			.should()
 			// Also allowed: the authentication type that IdentityService's public methods take and return.
 			.dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates

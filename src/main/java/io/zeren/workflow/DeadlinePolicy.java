@@ -18,9 +18,23 @@ class DeadlinePolicy {
 	record Policy(boolean enabled, String dueIn, String remindBefore, String escalateEvery, int escalationCap) {
 	}
 
+	/** Most distinct (policy set, process, task, category) combinations kept; a full cache starts over. */
+	static final int CACHE_LIMIT = 10_000;
+
+	private record Cached(Map<String, Object> row, long expiresAt) {
+	}
+
 	private final DecisionService decisions;
 
 	private final DeadlineProperties properties;
+
+	/**
+	 * Table rows by input, kept for zeren.deadline.policy-cache-ttl: every user task of a kick-off asks the
+	 * same few questions, and each evaluation writes its decision history (about nine rows at history level
+	 * full), which cost more than the task's own rows (docs/performance.md). An edited table takes effect
+	 * within the TTL.
+	 */
+	private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
 	DeadlinePolicy(DecisionService decisions, DeadlineProperties properties) {
 		this.decisions = decisions;
@@ -28,17 +42,7 @@ class DeadlinePolicy {
 	}
 
 	Policy forTask(String processKey, String taskKey, String staffCategory, Map<String, String> overrides) {
-		Map<String, Object> inputs = new HashMap<>();
-		inputs.put("policySet", properties.policySet());
-		inputs.put("processKey", processKey);
-		inputs.put("taskKey", taskKey);
-		inputs.put("staffCategory", staffCategory);
-		DmnDecisionRuleResult row = decisions.evaluateDecisionTableByKey(TaskDeadlineProcess.POLICY_DECISION, inputs)
-			.getSingleResult();
-		if (row == null) {
-			throw new IllegalStateException("Decision_TaskDeadlinePolicy has no row for process " + processKey + ", task "
-					+ taskKey + ", category " + staffCategory + ": keep a catch-all row at the bottom");
-		}
+		Map<String, Object> row = tableRow(processKey, taskKey, staffCategory);
 		boolean enabled = !Boolean.FALSE.equals(row.get("enabled"));
 		String enabledOverride = overrides.get(TaskDeadlineProcess.PROPERTY_ENABLED);
 		if (enabledOverride != null) {
@@ -50,6 +54,35 @@ class DeadlinePolicy {
 				override(overrides, TaskDeadlineProcess.PROPERTY_REMIND_BEFORE, row.get("remindBefore")),
 				override(overrides, TaskDeadlineProcess.PROPERTY_ESCALATE_EVERY, row.get("escalateEvery")),
 				capOverride != null ? Integer.parseInt(capOverride.trim()) : cap == null ? 0 : cap.intValue());
+	}
+
+	private Map<String, Object> tableRow(String processKey, String taskKey, String staffCategory) {
+		long ttl = properties.policyCacheTtl().toMillis();
+		String key = properties.policySet() + "|" + processKey + "|" + taskKey + "|" + staffCategory;
+		long now = System.currentTimeMillis();
+		Cached cached = ttl > 0 ? cache.get(key) : null;
+		if (cached != null && cached.expiresAt() > now) {
+			return cached.row();
+		}
+		Map<String, Object> inputs = new HashMap<>();
+		inputs.put("policySet", properties.policySet());
+		inputs.put("processKey", processKey);
+		inputs.put("taskKey", taskKey);
+		inputs.put("staffCategory", staffCategory);
+		DmnDecisionRuleResult result = decisions.evaluateDecisionTableByKey(TaskDeadlineProcess.POLICY_DECISION, inputs)
+			.getSingleResult();
+		if (result == null) {
+			throw new IllegalStateException("Decision_TaskDeadlinePolicy has no row for process " + processKey + ", task "
+					+ taskKey + ", category " + staffCategory + ": keep a catch-all row at the bottom");
+		}
+		Map<String, Object> row = java.util.Collections.unmodifiableMap(new HashMap<>(result.getEntryMap()));
+		if (ttl > 0) {
+			if (cache.size() >= CACHE_LIMIT) {
+				cache.clear();
+			}
+			cache.put(key, new Cached(row, now + ttl));
+		}
+		return row;
 	}
 
 	private static String override(Map<String, String> overrides, String key, Object fromTable) {

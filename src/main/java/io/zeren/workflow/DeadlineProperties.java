@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param policySet first input of the policy table: "standard", or "accelerated" for demonstrations
  * @param urgeMinInterval a supervisor may urge the same task at most once per this interval
  * @param zone the agency's time zone, for dates typed in forms
+ * @param policyCacheTtl how long a policy table answer is reused (0: ask the table for every task)
  */
 @ConfigurationProperties("zeren.deadline")
 record DeadlineProperties(@DefaultValue("true") boolean enabled, @DefaultValue("standard") String policySet,
-		@DefaultValue("PT4H") Duration urgeMinInterval, @DefaultValue("Asia/Shanghai") String zone) {
+		@DefaultValue("PT4H") Duration urgeMinInterval, @DefaultValue("Asia/Shanghai") String zone,
+		@DefaultValue("PT5M") Duration policyCacheTtl) {
 }

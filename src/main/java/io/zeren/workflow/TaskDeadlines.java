@@ -150,24 +150,71 @@ public class TaskDeadlines {
 		deadlines.save(new TaskDeadline(task.getId(), processKey, task.getTaskDefinitionKey(), task.getName(),
 				owner.username(), owner.unitCode(), delegatedFrom, due, remind, created));
 
+		// One timer job until the reminder (or the due date); the watch process starts only when the task is due.
+		TaskDeadlineJob.Config config = new TaskDeadlineJob.Config(
+				remind != null ? TaskDeadlineJob.Phase.REMIND : TaskDeadlineJob.Phase.DUE, task.getId(),
+				rules.remindBefore(), rules.escalateEvery(), rules.escalationCap(),
+				process == null || process.getName() == null ? processKey : process.getName());
+		Instant firesAt = remind != null ? remind : due;
+		TaskDeadlineJob.schedule(runtime, config, Date.from(firesAt));
+	}
+
+	/**
+	 * The task's deadline job fired: at the reminder time, remind and wait for the due date; at the due date,
+	 * start the watch process, which escalates at once (its due timer has passed) and goes on as it always did.
+	 */
+	void deadlineJobDue(TaskDeadlineJob.Config config) {
+		Optional<TaskDeadline> deadline = deadlines.findByTaskId(config.taskId());
+		Task task = liveTask(config.taskId());
+		if (deadline.isEmpty() || deadline.get().isClosed() || task == null) {
+			return;
+		}
+		Instant due = deadline.get().getDueAt() != null ? deadline.get().getDueAt()
+				: task.getDueDate() == null ? null : task.getDueDate().toInstant();
+		if (due == null) {
+			return;
+		}
+		if (config.phase() == TaskDeadlineJob.Phase.REMIND) {
+			List<String> recipients = reminderRecipients(task, deadline.get().getOwnerUsername(),
+					deadline.get().getOwnerUnit());
+			events.publishEvent(new TaskReminderDue(new TaskRef(task.getId(), task.getName(), config.processName(), null,
+					task.getDueDate() == null ? null : task.getDueDate().toInstant()), recipients));
+			TaskDeadlineJob.schedule(runtime, config.next(TaskDeadlineJob.Phase.DUE), Date.from(due));
+			return;
+		}
+		startWatch(task, deadline.get(), config, due, null);
+	}
+
+	private void startWatch(Task task, TaskDeadline deadline, TaskDeadlineJob.Config config, Instant due, Instant remind) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(VAR_TASK_ID, task.getId());
 		variables.put(VAR_TASK_NAME, task.getName());
-		variables.put(VAR_PROCESS_NAME, process == null || process.getName() == null ? processKey : process.getName());
-		variables.put(VAR_OWNER, owner.username());
-		variables.put(VAR_OWNER_UNIT, owner.unitCode());
-		variables.put(VAR_OWNER_NAMES, ownerNames(owner));
+		variables.put(VAR_PROCESS_NAME, config.processName());
+		variables.put(VAR_OWNER, deadline.getOwnerUsername());
+		variables.put(VAR_OWNER_UNIT, deadline.getOwnerUnit());
+		variables.put(VAR_OWNER_NAMES, ownerNames(task, deadline));
 		variables.put(VAR_DUE_AT, Date.from(due));
 		variables.put(VAR_DUE_AT_TEXT, text(due));
 		variables.put(VAR_REMIND_AT, remind == null ? null : Date.from(remind));
-		variables.put(VAR_REMIND_BEFORE, rules.remindBefore());
-		variables.put(VAR_ESCALATE_EVERY, rules.escalateEvery());
-		variables.put(VAR_ESCALATION_CAP, rules.escalationCap());
+		variables.put(VAR_REMIND_BEFORE, config.remindBefore());
+		variables.put(VAR_ESCALATE_EVERY, config.escalateEvery());
+		variables.put(VAR_ESCALATION_CAP, config.escalationCap());
 		variables.put(VAR_LEVEL, 0);
 		variables.put(VAR_SUPERVISOR, null);
 		variables.put(VAR_ACTION, null);
 		system.run(() -> runtime.createProcessInstanceByKey(KEY).businessKey(task.getId()).setVariables(variables)
 			.execute());
+	}
+
+	private String ownerNames(Task task, TaskDeadline deadline) {
+		if (deadline.getOwnerUsername() != null || deadline.getOwnerUnit() != null) {
+			return ownerNames(new Owner(deadline.getOwnerUsername(), deadline.getOwnerUnit(), Set.of(), Set.of()));
+		}
+		Set<String> groups = new LinkedHashSet<>();
+		system.run(() -> tasks.getIdentityLinksForTask(task.getId()).stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+			.forEach(link -> groups.add(link.getGroupId())));
+		return String.join("、", groups);
 	}
 
 	/** The watched task is completed or deleted: stop watching and keep the record. */
@@ -177,6 +224,10 @@ public class TaskDeadlines {
 			return;
 		}
 		deadline.get().close(reason, EngineClock.now());
+		// Before the due date there is only the deadline job; a watch process exists once the task was due.
+		if (TaskDeadlineJob.cancel(runtime, taskId)) {
+			return;
+		}
 		system.run(() -> runtime.createMessageCorrelation(MESSAGE_TASK_CLOSED).processInstanceBusinessKey(taskId)
 			.correlateAllWithResult());
 	}
@@ -323,7 +374,21 @@ public class TaskDeadlines {
 			.findFirst()
 			.map(instance -> runtime.getVariable(instance.getId(), VAR_REMIND_BEFORE))
 			.orElse(null));
+		// Not due yet: no watch process, only the deadline job, which carries the policy.
+		TaskDeadlineJob.Config pending = TaskDeadlineJob.pendingConfig(runtime, taskId);
+		if (pending != null) {
+			remindBefore = pending.remindBefore();
+		}
 		Map<String, Object> restart = recordExtension(taskId, newDue, reason, by, remindBefore);
+		if (pending != null) {
+			// The supervisor acted: from now on the task is watched by its process, restarted from level 0.
+			TaskDeadlineJob.cancel(runtime, taskId);
+			Task task = requireLiveTask(taskId);
+			TaskDeadline deadline = deadlines.findByTaskId(taskId).orElseThrow();
+			Date remindAt = (Date) restart.get(VAR_REMIND_AT);
+			startWatch(task, deadline, pending, newDue, remindAt == null ? null : remindAt.toInstant());
+			return;
+		}
 		system.run(() -> runtime.createMessageCorrelation(MESSAGE_DEADLINE_CHANGED)
 			.processInstanceBusinessKey(taskId)
 			.setVariables(restart)
@@ -570,7 +635,10 @@ public class TaskDeadlines {
 			.stream()
 			.findFirst()
 			.map(instance -> (String) runtime.getVariable(instance.getId(), VAR_PROCESS_NAME))
-			.orElse(null));
+			.orElseGet(() -> {
+				TaskDeadlineJob.Config pending = TaskDeadlineJob.pendingConfig(runtime, task.getId());
+				return pending == null ? null : pending.processName();
+			}));
 		return new TaskRef(task.getId(), task.getName(), processName, null,
 				task.getDueDate() == null ? null : task.getDueDate().toInstant());
 	}

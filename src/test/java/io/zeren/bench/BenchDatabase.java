@@ -1,0 +1,49 @@
+package io.zeren.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The benchmark's own databases: {@code -Dbench.db=postgres} (default) creates them fresh on the local
+ * PostgreSQL ({@code -Dbench.pg=jdbc:postgresql://127.0.0.1:5432/}, user postgres), {@code -Dbench.db=h2}
+ * uses H2 files under target/bench-h2.
+ */
+public record BenchDatabase(String kind, String url, String user, String password, String driver) {
+
+	public static final String PG_BASE = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
+
+	public static BenchDatabase fresh(String name) {
+		String kind = System.getProperty("bench.db", "postgres");
+		if ("h2".equals(kind)) {
+			java.io.File dir = new java.io.File("target/bench-h2");
+			for (String suffix : new String[] { ".mv.db", ".trace.db" }) {
+				new java.io.File(dir, name + suffix).delete();
+			}
+			return new BenchDatabase("h2", "jdbc:h2:file:" + dir.getAbsolutePath() + "/" + name
+					+ ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", "org.h2.Driver");
+		}
+		if (!name.startsWith("zeren_bench")) {
+			throw new IllegalArgumentException("the benchmark only creates databases named zeren_bench*");
+		}
+		try (Connection admin = DriverManager.getConnection(PG_BASE + "postgres", "postgres", "");
+				Statement sql = admin.createStatement()) {
+			sql.execute("drop database if exists " + name + " with (force)");
+			sql.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot create " + name + " on " + PG_BASE, ex);
+		}
+		return new BenchDatabase("postgres", PG_BASE + name, "postgres", "", "org.postgresql.Driver");
+	}
+
+	public boolean postgres() {
+		return "postgres".equals(kind);
+	}
+
+	public Connection connect() throws SQLException {
+		return DriverManager.getConnection(url, user, password);
+	}
+
+}

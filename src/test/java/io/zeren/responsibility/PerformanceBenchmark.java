@@ -1,0 +1,580 @@
+package io.zeren.responsibility;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.zeren.bench.BenchDatabase;
+import io.zeren.bench.BenchReport;
+import io.zeren.bench.BulkTasks;
+import io.zeren.bench.OrgGenerator;
+import io.zeren.bench.RawEngine;
+import io.zeren.bench.Stats;
+import io.zeren.organisation.OrganisationDirectory;
+
+/**
+ * The performance benchmark of docs/performance.md, not part of the test run ({@code *Benchmark} is only
+ * included by the Maven profile "bench"):
+ *
+ * <pre>
+ * ./mvnw -B -Pbench test -Dbench.db=postgres -Dbench.staff=10000 -Dbench.runs=3
+ * </pre>
+ *
+ * Zeren (this Spring Boot application, its production settings: history full, authorization on, job
+ * executor as configured) on database zeren_bench, and a raw Camunda engine ({@link RawEngine}) on
+ * zeren_bench_raw, measured by the same code in the same JVM, one after the other. Prints a table and
+ * writes it to target/bench/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PerformanceBenchmark {
+
+	static final int STAFF = Integer.getInteger("bench.staff", 1000);
+
+	static final int RUNS = Integer.getInteger("bench.runs", 3);
+
+	static final int COMPLETIONS = Integer.getInteger("bench.completions", 1000);
+
+	static final String THREADS = System.getProperty("bench.threads", "1,2");
+
+	static final String QUERY_LEVELS = System.getProperty("bench.query-levels", "100000");
+
+	static final int QUERY_SAMPLES = Integer.getInteger("bench.query-samples", 200);
+
+	static final boolean DRAIN = Boolean.parseBoolean(System.getProperty("bench.drain", "true"));
+
+	static final boolean ENGINE_INDEXES = Boolean
+		.parseBoolean(System.getProperty("zeren.engine.extra-indexes", "true"));
+
+	static final String PASSWORD = "bench-Pass-1";
+
+	static BenchDatabase zerenDb;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		zerenDb = BenchDatabase.fresh("zeren_bench");
+		registry.add("spring.datasource.url", zerenDb::url);
+		registry.add("spring.datasource.username", zerenDb::user);
+		registry.add("spring.datasource.password", zerenDb::password);
+		registry.add("spring.datasource.driver-class-name", zerenDb::driver);
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+		registry.add("zeren.demo.seed", () -> "true");
+		registry.add("zeren.calendar.load-sample", () -> "true");
+		registry.add("zeren.mail.enabled", () -> "false");
+		registry.add("zeren.security.admin-password", () -> PASSWORD);
+		registry.add("zeren.identity.initial-password", () -> PASSWORD);
+		registry.add("logging.level.org.camunda.bpm.engine.jobexecutor", () -> "error");
+	}
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	Cycles cycles;
+
+	@Autowired
+	OrganisationDirectory directory;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	final BenchReport report = new BenchReport("Zeren vs raw Camunda, " + STAFF + " generated staff, "
+			+ System.getProperty("bench.db", "postgres"));
+
+	final Map<String, String> settings = new LinkedHashMap<>();
+
+	@Test
+	void run() throws Exception {
+		ProcessEngineConfigurationImpl zerenConfig = (ProcessEngineConfigurationImpl) engine
+			.getProcessEngineConfiguration();
+		JobExecutor zerenJobs = zerenConfig.getJobExecutor();
+		RawEngine.JobExecutorSettings jobSettings = jobSettings(zerenJobs);
+		settings(zerenConfig, jobSettings);
+
+		// The organisation, then its users in Camunda (one real save gives the password hash to copy).
+		OrgGenerator.Generated org = generateOrganisation();
+		report.note("generated " + org.staff() + " staff in " + org.units() + " units; active staff incl. demo: "
+				+ activeStaff());
+
+		BenchDatabase rawDb = BenchDatabase.fresh("zeren_bench_raw");
+		try (RawEngine raw = new RawEngine(rawDb, jobSettings, ENGINE_INDEXES)) {
+			JdbcTemplate rawJdbc = new JdbcTemplate(raw.configuration().getDataSource());
+			Map<String, String> reviewerGroups = reviewerGroups();
+			for (int run = 1; run <= RUNS; run++) {
+				int year = 2050 + run;
+				kickOffZeren(year, zerenJobs);
+				kickOffRaw(raw, run, reviewerGroups);
+				for (String threads : COMPLETIONS == 0 ? new String[0] : THREADS.split(",")) {
+					int t = Integer.parseInt(threads.trim());
+					completionsZeren(year, t);
+					completionsRaw(raw, run, t);
+				}
+			}
+			memoryAndStorage(raw, rawJdbc);
+			for (String level : QUERY_LEVELS.split(",")) {
+				if (!level.isBlank()) {
+					queries(raw, rawJdbc, Integer.parseInt(level.trim()));
+				}
+			}
+			if (DRAIN) {
+				drain(raw, rawJdbc, zerenJobs);
+			}
+		}
+		finally {
+			Path file = report.write(Path.of("target/bench"), settings);
+			System.out.println("[bench] written to " + file.toAbsolutePath());
+		}
+	}
+
+	// --- setup ---------------------------------------------------------------------------------------------
+
+	private OrgGenerator.Generated generateOrganisation() {
+		IdentityService identity = engine.getIdentityService();
+		User template = identity.newUser("benchtemplate");
+		template.setPassword(PASSWORD);
+		identity.saveUser(template);
+		Map<String, Object> hash = jdbc.queryForMap("select PWD_, SALT_ from ACT_ID_USER where ID_ = 'benchtemplate'");
+		identity.deleteUser("benchtemplate");
+		long t0 = System.nanoTime();
+		OrgGenerator.Generated org = new OrgGenerator(jdbc, (String) hash.get("PWD_"), (String) hash.get("SALT_"))
+			.generate(STAFF);
+		report.note(String.format("organisation written by SQL in %.1f s", (System.nanoTime() - t0) / 1e9));
+		return org;
+	}
+
+	private long activeStaff() {
+		return jdbc.queryForObject("select count(*) from zr_staff where active = 'Y'", Long.class);
+	}
+
+	/** The same reviewer group Zeren derives (head of own unit, or of the unit above for heads), for the raw engine. */
+	private Map<String, String> reviewerGroups() {
+		Map<String, String> groups = new LinkedHashMap<>();
+		jdbc.query("select s.username, u.code, u.head_id, s.id, p.code from zr_staff s join zr_unit u on u.id = s.unit_id "
+				+ "left join zr_unit p on p.id = u.parent_id where s.active = 'Y' order by s.username", row -> {
+					boolean head = row.getLong(3) == row.getLong(4);
+					String unit = head && row.getString(5) != null ? row.getString(5) : row.getString(2);
+					groups.put(row.getString(1), "head-" + unit.toLowerCase(java.util.Locale.ROOT));
+				});
+		return groups;
+	}
+
+	// --- (1) kick-off ----------------------------------------------------------------------------------------
+
+	private void kickOffZeren(int year, JobExecutor jobs) throws InterruptedException {
+		jobs.shutdown();
+		cycles.open(new Cycles.OpenCycle(year, null, "坚持政治建警", List.of()), "liuzhiqiang");
+		driver().approveAndConfirmUnits(year);
+		long expected = activeStaff();
+		long dbBefore = databaseBytes(jdbc);
+		gc();
+		long t0 = System.nanoTime();
+		jobs.start();
+		// The production path: the AnnualCycleProcess's kick-off job, run by the job executor.
+		while (true) {
+			Thread.sleep(200);
+			Cycle.State state = cycles.view(year).state();
+			if (state == Cycle.State.DEPLOYED || System.nanoTime() - t0 > Duration.ofHours(2).toNanos()) {
+				break;
+			}
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		long issued = driver().personalLists(year);
+		long tasks = engine.getTaskService().createTaskQuery()
+			.taskDefinitionKey(PersonalResponsibilityProcess.TASK_REVIEW_LIST)
+			.processInstanceBusinessKeyLike(year + ":%").count();
+		report.zeren("kick-off: instances/s", "1/s", true, issued / seconds);
+		report.zeren("kick-off: total time", "s", false, seconds);
+		if (issued != expected || tasks != expected) {
+			report.note("Zeren kick-off " + year + ": expected " + expected + " lists and first tasks, got " + issued
+					+ " lists, " + tasks + " tasks");
+		}
+		long dbAfter = databaseBytes(jdbc);
+		report.zeren("storage: DB bytes per kicked-off staff instance", "bytes", false,
+				(dbAfter - dbBefore) / (double) expected);
+	}
+
+	private void kickOffRaw(RawEngine raw, int run, Map<String, String> reviewerGroups) throws Exception {
+		JdbcTemplate rawJdbc = new JdbcTemplate(raw.configuration().getDataSource());
+		long dbBefore = databaseBytes(rawJdbc);
+		RuntimeService runtime = raw.engine().getRuntimeService();
+		long t0 = System.nanoTime();
+		int started = 0;
+		for (Map.Entry<String, String> member : reviewerGroups.entrySet()) {
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("username", member.getKey());
+			variables.put("reviewerGroup", member.getValue());
+			variables.put("year", 2050 + run);
+			variables.put("fullName", "基准" + member.getKey());
+			variables.put("dueAt", RawEngine.in(21));
+			variables.put("remindAt", RawEngine.in(18));
+			runtime.startProcessInstanceByKey(RawEngine.KEY, run + ":" + member.getKey(), variables);
+			started++;
+		}
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		report.raw("kick-off: instances/s", "1/s", true, started / seconds);
+		report.raw("kick-off: total time", "s", false, seconds);
+		report.raw("storage: DB bytes per kicked-off staff instance", "bytes", false,
+				(databaseBytes(rawJdbc) - dbBefore) / (double) started);
+	}
+
+	// --- (2) task throughput -------------------------------------------------------------------------------
+
+	private void completionsZeren(int year, int threads) throws Exception {
+		TaskService tasks = engine.getTaskService();
+		List<Task> reviews = tasks.createTaskQuery().taskDefinitionKey(PersonalResponsibilityProcess.TASK_REVIEW_LIST)
+			.processInstanceBusinessKeyLike(year + ":%").taskAssigneeLike("b%").listPage(0, COMPLETIONS * 4);
+		List<Task> pick = pick(reviews, COMPLETIONS, threads);
+		Map<String, Object> object = Map.of(PersonalResponsibilityProcess.VAR_DECISION, PersonalResponsibilityProcess.OBJECT,
+				PersonalResponsibilityProcess.VAR_ITEM_NO, 1, PersonalResponsibilityProcess.VAR_REASON, "基准测试异议");
+		Map<String, Object> answer = Map.of(PersonalResponsibilityProcess.VAR_ANSWER, "已答复");
+		measureCompletions("Zeren", threads, pick, engine, object, answer, (stats, wall, count) -> {
+			report.zeren("completions/s (" + threads + " thread" + (threads > 1 ? "s" : "") + ")", "1/s", true, count / wall);
+			report.zeren("completion latency p50 (" + threads + "t)", "ms", false, stats.percentile(50));
+			report.zeren("completion latency p95 (" + threads + "t)", "ms", false, stats.percentile(95));
+		});
+	}
+
+	private void completionsRaw(RawEngine raw, int run, int threads) throws Exception {
+		TaskService tasks = raw.engine().getTaskService();
+		List<Task> reviews = tasks.createTaskQuery().taskDefinitionKey("Review")
+			.processInstanceBusinessKeyLike(run + ":%").listPage(0, COMPLETIONS * 4);
+		List<Task> pick = pick(reviews, COMPLETIONS, threads);
+		measureCompletions("raw", threads, pick, raw.engine(), Map.of("decision", "object"), Map.of(),
+				(stats, wall, count) -> {
+					report.raw("completions/s (" + threads + " thread" + (threads > 1 ? "s" : "") + ")", "1/s", true,
+							count / wall);
+					report.raw("completion latency p50 (" + threads + "t)", "ms", false, stats.percentile(50));
+					report.raw("completion latency p95 (" + threads + "t)", "ms", false, stats.percentile(95));
+				});
+	}
+
+	/** Tasks not used by an earlier round: each round takes the next slice of the shuffled list. */
+	private final Map<String, Integer> used = new HashMap<>();
+
+	private List<Task> pick(List<Task> tasks, int count, int threads) {
+		List<Task> shuffled = new ArrayList<>(tasks);
+		Collections.shuffle(shuffled, new java.util.Random(42));
+		int from = used.merge(tasks.isEmpty() ? "" : tasks.get(0).getProcessDefinitionId(), 0, Integer::sum);
+		int take = Math.min(count / 2, Math.max(0, shuffled.size() - from));
+		used.put(tasks.isEmpty() ? "" : tasks.get(0).getProcessDefinitionId(), from + take);
+		return shuffled.subList(Math.min(from, shuffled.size()), Math.min(from + take, shuffled.size()));
+	}
+
+	interface CompletionResult {
+
+		void accept(Stats latencies, double wallSeconds, int completions);
+
+	}
+
+	/** Each picked review task: object (the answer task opens), then the reviewer answers (the review reopens). */
+	private void measureCompletions(String who, int threads, List<Task> picked, ProcessEngine target,
+			Map<String, Object> object, Map<String, Object> answer, CompletionResult result) throws Exception {
+		IdentityService identity = target.getIdentityService();
+		TaskService tasks = target.getTaskService();
+		Map<String, List<String>> groupsOf = new HashMap<>();
+		Stats latencies = new Stats();
+		AtomicInteger completions = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Future<?>> futures = new ArrayList<>();
+		long t0 = System.nanoTime();
+		for (int i = 0; i < threads; i++) {
+			int slice = i;
+			futures.add(pool.submit(() -> {
+				for (int n = slice; n < picked.size(); n += threads) {
+					Task review = picked.get(n);
+					String user = review.getAssignee();
+					timed(latencies, () -> asUser(identity, user, groups(groupsOf, user), () -> {
+						tasks.complete(review.getId(), object);
+						return null;
+					}));
+					completions.incrementAndGet();
+					Task next = tasks.createTaskQuery().processInstanceId(review.getProcessInstanceId()).active()
+						.singleResult();
+					String reviewerGroup = tasks.getIdentityLinksForTask(next.getId()).stream()
+						.filter(link -> link.getGroupId() != null).findFirst().orElseThrow().getGroupId();
+					String head = engine.getIdentityService().createUserQuery().memberOfGroup(reviewerGroup)
+						.listPage(0, 1).get(0).getId();
+					timed(latencies, () -> asUser(identity, head, groups(groupsOf, head), () -> {
+						tasks.complete(next.getId(), answer);
+						return null;
+					}));
+					completions.incrementAndGet();
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		pool.shutdown();
+		double wall = (System.nanoTime() - t0) / 1e9;
+		result.accept(latencies, wall, completions.get());
+	}
+
+	private List<String> groups(Map<String, List<String>> cache, String user) {
+		synchronized (cache) {
+			return cache.computeIfAbsent(user, key -> engine.getIdentityService().createGroupQuery().groupMember(key)
+				.list().stream().map(Group::getId).toList());
+		}
+	}
+
+	private static <T> T asUser(IdentityService identity, String user, List<String> groups, Supplier<T> work) {
+		identity.setAuthentication(user, groups);
+		try {
+			return work.get();
+		}
+		finally {
+			identity.clearAuthentication();
+		}
+	}
+
+	private static <T> T timed(Stats stats, Supplier<T> work) {
+		long t0 = System.nanoTime();
+		T result = work.get();
+		stats.add((System.nanoTime() - t0) / 1e6);
+		return result;
+	}
+
+	// --- (3) Tasklist queries --------------------------------------------------------------------------------
+
+	private void queries(RawEngine raw, JdbcTemplate rawJdbc, int openTasks) {
+		BulkTasks zerenBulk = new BulkTasks(jdbc, zerenDb.postgres());
+		BulkTasks rawBulk = new BulkTasks(rawJdbc, raw.database().postgres());
+		long zt0 = System.nanoTime();
+		long zerenOpen = zerenBulk.fillTo(openTasks, "PersonalResponsibilityProcess", "TaskDeadlineProcess");
+		report.note(String.format("Zeren: %d open tasks after bulk cloning (%.0f s)", zerenOpen,
+				(System.nanoTime() - zt0) / 1e9));
+		long rt0 = System.nanoTime();
+		long rawOpen = rawBulk.fillTo(openTasks, RawEngine.KEY);
+		report.note(String.format("raw: %d open tasks after bulk cloning (%.0f s)", rawOpen, (System.nanoTime() - rt0) / 1e9));
+		String label = openTasks >= 1_000_000 ? (openTasks / 1_000_000) + "M" : (openTasks / 1000) + "k";
+		queryFigures("Zeren", engine, label, (figure, value) -> report.zeren(figure, "ms", false, value));
+		queryFigures("raw", raw.engine(), label, (figure, value) -> report.raw(figure, "ms", false, value));
+	}
+
+	private void queryFigures(String who, ProcessEngine target, String label,
+			java.util.function.BiConsumer<String, Double> sink) {
+		IdentityService identity = target.getIdentityService();
+		TaskService tasks = target.getTaskService();
+		// Users and heads from the generated organisation (present in both databases' tasks).
+		List<String> staff = jdbc.queryForList("select username from zr_staff where username like 'b%' order by username",
+				String.class);
+		List<String> heads = jdbc.queryForList("select s.username from zr_unit u join zr_staff s on s.id = u.head_id "
+				+ "where u.code like 'B%' and u.kind = 'SECTION' order by s.username", String.class);
+		Map<String, List<String>> groupsOf = new HashMap<>();
+		java.util.Random random = new java.util.Random(7);
+		for (int warm = 0; warm < 20; warm++) {
+			String user = staff.get(random.nextInt(staff.size()));
+			asUser(identity, user, groups(groupsOf, user), () -> tasks.createTaskQuery().taskAssignee(user)
+				.orderByDueDate().asc().listPage(0, 50));
+		}
+		Stats mine = new Stats();
+		Stats group = new Stats();
+		Stats count = new Stats();
+		for (int i = 0; i < QUERY_SAMPLES; i++) {
+			String user = staff.get(random.nextInt(staff.size()));
+			List<String> userGroups = groups(groupsOf, user);
+			timed(mine, () -> asUser(identity, user, userGroups, () -> tasks.createTaskQuery().taskAssignee(user)
+				.orderByDueDate().asc().listPage(0, 50)));
+			String head = heads.get(random.nextInt(heads.size()));
+			List<String> headGroups = groups(groupsOf, head);
+			timed(group, () -> asUser(identity, head, headGroups, () -> tasks.createTaskQuery()
+				.taskCandidateGroupIn(headGroups).taskUnassigned().orderByDueDate().asc().listPage(0, 50)));
+			timed(count, () -> asUser(identity, head, headGroups, () -> tasks.createTaskQuery()
+				.taskCandidateGroupIn(headGroups).taskUnassigned().count()));
+		}
+		for (double p : new double[] { 50, 95, 99 }) {
+			sink.accept("query " + label + " open: my tasks p" + (int) p, mine.percentile(p));
+		}
+		for (double p : new double[] { 50, 95, 99 }) {
+			sink.accept("query " + label + " open: my groups unclaimed by due, page 50, p" + (int) p, group.percentile(p));
+		}
+		for (double p : new double[] { 50, 95 }) {
+			sink.accept("query " + label + " open: count my groups unclaimed p" + (int) p, count.percentile(p));
+		}
+	}
+
+	// --- (4) deadline jobs -----------------------------------------------------------------------------------
+
+	private void drain(RawEngine raw, JdbcTemplate rawJdbc, JobExecutor zerenJobs) throws InterruptedException {
+		zerenJobs.shutdown();
+		// Reminder jobs: Zeren's deadline jobs before the reminder (or, with the old watch process, its reminder timers).
+		long zerenDue = jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where (HANDLER_TYPE_ = 'zeren-task-deadline' and "
+				+ "HANDLER_CFG_ like 'REMIND|%') or (HANDLER_TYPE_ like 'timer%' and HANDLER_CFG_ like "
+				+ "'%TimerEvent_UntilReminder%')", new Date(System.currentTimeMillis() - 60_000));
+		long mailsBefore = jdbc.queryForObject("select count(*) from zr_mail_outbox where template like '%remind%'", Long.class);
+		long t0 = System.nanoTime();
+		zerenJobs.start();
+		waitDrained(jdbc);
+		double zerenSeconds = (System.nanoTime() - t0) / 1e9;
+		long mails = jdbc.queryForObject("select count(*) from zr_mail_outbox where template like '%remind%'", Long.class)
+				- mailsBefore;
+		long incidents = jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
+		long duplicates = duplicateJobRuns(jdbc);
+		report.zeren("deadline drain: jobs/s (" + zerenDue + " due)", "1/s", true, zerenDue / zerenSeconds);
+		report.note("Zeren drain: " + zerenDue + " reminder timers, " + mails + " reminder mails queued, " + incidents
+				+ " incidents, " + duplicates + " watches reminded twice");
+
+		JobExecutor rawJobs = raw.configuration().getJobExecutor();
+		long rawDue = rawJdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where HANDLER_TYPE_ like 'timer%' and "
+				+ "(HANDLER_CFG_ like '%ReviewReminder%' or HANDLER_CFG_ like '%AnswerReminder%')",
+				new Date(System.currentTimeMillis() - 60_000));
+		long r0 = System.nanoTime();
+		rawJobs.start();
+		waitDrained(rawJdbc);
+		double rawSeconds = (System.nanoTime() - r0) / 1e9;
+		rawJobs.shutdown();
+		long rawIncidents = rawJdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
+		long rawDuplicates = duplicateJobRuns(rawJdbc);
+		report.raw("deadline drain: jobs/s (" + zerenDue + " due)", "1/s", true, rawDue / rawSeconds);
+		report.zeren("deadline drain: duplicate job runs", "count", false, duplicates);
+		report.raw("deadline drain: duplicate job runs", "count", false, rawDuplicates);
+		report.zeren("deadline drain: incidents", "count", false, incidents);
+		report.raw("deadline drain: incidents", "count", false, rawIncidents);
+		report.note("raw drain: " + rawDue + " timers, " + rawIncidents + " incidents, " + rawDuplicates + " duplicates");
+	}
+
+	/** A job that ran successfully more than once (history level full logs every run). */
+	private static long duplicateJobRuns(JdbcTemplate jdbc) {
+		return jdbc.queryForObject("select count(*) from (select JOB_ID_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2 "
+				+ "group by JOB_ID_ having count(*) > 1) d", Long.class);
+	}
+
+	private static void waitDrained(JdbcTemplate jdbc) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofHours(1).toNanos();
+		while (System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			Long due = jdbc.queryForObject("select count(*) from ACT_RU_JOB where DUEDATE_ < ? and RETRIES_ > 0 and "
+					+ "SUSPENSION_STATE_ = 1", Long.class, new Date());
+			if (due == 0) {
+				return;
+			}
+		}
+	}
+
+	// --- (5) memory and storage ------------------------------------------------------------------------------
+
+	private void memoryAndStorage(RawEngine raw, JdbcTemplate rawJdbc) {
+		long heap = gc();
+		report.zeren("heap after GC (Zeren + raw engine in one JVM), after all runs", "MB", false, heap / 1e6);
+		long zerenActive = jdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null", Long.class);
+		long rawActive = rawJdbc.queryForObject("select count(*) from ACT_RU_EXECUTION where PARENT_ID_ is null", Long.class);
+		report.note("active process instances: Zeren " + zerenActive + " (incl. deadline watches), raw " + rawActive);
+		report.zeren("storage: whole DB", "MB", false, databaseBytes(jdbc) / 1e6);
+		report.raw("storage: whole DB", "MB", false, databaseBytes(rawJdbc) / 1e6);
+	}
+
+	private long gc() {
+		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+		for (int i = 0; i < 3; i++) {
+			memory.gc();
+		}
+		return memory.getHeapMemoryUsage().getUsed();
+	}
+
+	private long databaseBytes(JdbcTemplate target) {
+		if (!zerenDb.postgres()) {
+			return 0;
+		}
+		return target.queryForObject("select pg_database_size(current_database())", Long.class);
+	}
+
+	// --- settings --------------------------------------------------------------------------------------------
+
+	private RawEngine.JobExecutorSettings jobSettings(JobExecutor jobs) {
+		int core = 3;
+		int max = 10;
+		int queue = 3;
+		if (jobs instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
+				&& spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor pool) {
+			core = pool.getCorePoolSize();
+			max = pool.getMaxPoolSize();
+			queue = pool.getQueueCapacity();
+		}
+		return new RawEngine.JobExecutorSettings(core, max, queue, jobs.getMaxJobsPerAcquisition());
+	}
+
+	private void settings(ProcessEngineConfigurationImpl config, RawEngine.JobExecutorSettings jobs) {
+		Runtime runtime = Runtime.getRuntime();
+		settings.put("machine", runtime.availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+				+ System.getProperty("os.version") + ", Java " + System.getProperty("java.version") + ", max heap "
+				+ runtime.maxMemory() / 1_000_000 + " MB");
+		settings.put("database", zerenDb.kind() + " " + zerenDb.url() + " (raw: zeren_bench_raw)");
+		if (zerenDb.postgres()) {
+			settings.put("server", jdbc.queryForObject("select version()", String.class));
+		}
+		settings.put("staff", STAFF + " generated + demo agency; runs " + RUNS + "; completions per round "
+				+ COMPLETIONS + "; threads " + THREADS + "; query levels " + QUERY_LEVELS);
+		settings.put("engine", "history " + config.getHistory() + ", authorization " + config.isAuthorizationEnabled()
+				+ ", authorizationCheckRevokes " + config.getAuthorizationCheckRevokes() + ", extra indexes "
+				+ ENGINE_INDEXES + ", CMMN " + config.isCmmnEnabled() + ", standalone tasks "
+				+ config.isStandaloneTasksEnabled());
+		settings.put("job executor", jobs + ", lock " + config.getJobExecutor().getLockTimeInMillis() + " ms, wait "
+				+ config.getJobExecutor().getWaitTimeInMillis() + " ms, max wait " + config.getJobExecutor().getMaxWait()
+				+ " ms, backoff " + config.getJobExecutor().getBackoffTimeInMillis() + " ms");
+		settings.put("kick-off batch size", String.valueOf(getKickoffBatch()));
+		settings.put("load at start", String.valueOf(BenchReport.loadAverage()));
+		settings.put("git", gitHead());
+	}
+
+	@Autowired
+	ResponsibilityProperties responsibilityProperties;
+
+	private int getKickoffBatch() {
+		return responsibilityProperties.kickoffBatchSize();
+	}
+
+	private static String gitHead() {
+		try {
+			Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").start();
+			return new String(git.getInputStream().readAllBytes()).trim();
+		}
+		catch (Exception ex) {
+			return "?";
+		}
+	}
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	HistoryService historyService;
+
+	private CycleDriver driver() {
+		return new CycleDriver(engine.getTaskService(), runtimeService, managementService, historyService, directory, jdbc);
+	}
+
+}
