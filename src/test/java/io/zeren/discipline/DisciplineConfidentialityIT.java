@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +28,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.zeren.support.ApiClient;
 import io.zeren.support.EngineTime;
@@ -227,21 +224,7 @@ class DisciplineConfidentialityIT {
 
 	/** Claims (unless assigned) and completes the task through the engine REST API as the user. */
 	private ResponseEntity<String> complete(String user, Task task, Map<String, Object> variables) {
-		ApiClient client = ApiClient.as(rest, user);
-		if (task.getAssignee() == null) {
-			ResponseEntity<String> claimed = client.sendRaw(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/claim",
-					"{\"userId\":\"" + user + "\"}");
-			assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-		}
-		Map<String, Object> values = new LinkedHashMap<>();
-		variables.forEach((name, value) -> values.put(name, Map.of("value", value)));
-		try {
-			return client.sendRaw(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete",
-					new ObjectMapper().writeValueAsString(Map.of("variables", values)));
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ApiClient.as(rest, user).completeTask(task.getId(), task.getAssignee(), user, variables);
 	}
 
 }
