@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +94,9 @@ class DisciplineCaseIT {
 
 	@Autowired
 	SanctionsInForce sanctionsInForce;
+
+	@Autowired
+	io.zeren.assessment.Assessments assessments;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -204,6 +208,20 @@ class DisciplineCaseIT {
 		assertThat(sanctionsInForce.strictest("zhengyang", now)).isEmpty();
 		assertThat(gradeCap(sanctionsInForce.strictest("huangxin", now).orElse("NONE"))).isEqualTo("COMPETENT");
 		assertThat(gradeCap(sanctionsInForce.strictest("zhengyang", now).orElse("NONE"))).isEqualTo("EXCELLENT");
+		// ... and the same year's assessment reads it: huangxin proposed 优秀 with every vote 优秀 is recommended 称职.
+		jdbc.update("delete from zr_assessment where asmt_year = 2052 and username = 'huangxin'");
+		jdbc.update("""
+				insert into zr_assessment (id, asmt_year, username, unit_code, status, peer_count, votes_required,
+				  proposed_grade, created_at, version_no)
+				values (-2052, 2052, 'huangxin', 'OPS-1', 'HEAD_REVIEW', 0, 0, 'EXCELLENT', current_timestamp, 0)""");
+		Map<String, Object> gradeInputs = new HashMap<>(assessments.gradeInputs(-2052));
+		assertThat(gradeInputs).containsEntry("sanction", "DEMERIT");
+		gradeInputs.put("peerVotes", 5);
+		gradeInputs.put("excellentVoteShare", 1.0);
+		gradeInputs.put("incompetentVoteShare", 0.0);
+		assertThat(decisions.evaluateDecisionTableByKey("Decision_AssessmentGrade", gradeInputs).getSingleResult()
+			.<String>getEntry("recommendedGrade")).isEqualTo("COMPETENT");
+		jdbc.update("delete from zr_assessment where id = -2052");
 		assertThat(outbox("huangxin", "discipline-decision:" + caseId)).isEqualTo(1);
 
 		// Reads: the office reads the whole file, the subject and an outsider are refused; all on the audit trail.
