@@ -163,6 +163,11 @@ class DisciplineConfidentialityIT {
 			assertThat(client.get("/api/discipline/audit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		}
 
+		// Tasklist's "start process" list offers staff no discipline process (they are started by the system).
+		assertThat(ApiClient.as(rest, "lina").getList("/engine-rest/process-definition?latestVersion=true"
+				+ "&startableInTasklist=true&startablePermissionCheck=true").getBody())
+			.extracting(row -> row.get("key")).containsExactly("AssignedWorkProcess");
+
 		// The subject: his own task with the findings addressed to him, nothing else of the case or the lead.
 		ApiClient huangxin = ApiClient.as(rest, "huangxin");
 		assertThat(huangxin.getList("/engine-rest/task?processDefinitionKeyIn=" + KEYS).getBody())
