@@ -34,6 +34,12 @@ class ApiExceptionHandler {
 				List.of(ex.msg().render(messages, LocaleContextHolder.getLocale())));
 	}
 
+	/** The engine refused the caller (Camunda authorizations): 403, with the engine's reason. */
+	@ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
+	ProblemDetail engineRefused(org.camunda.bpm.engine.AuthorizationException ex) {
+		return problem(HttpStatus.FORBIDDEN, "error.title.forbidden", List.of(ex.getMessage()));
+	}
+
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalid(MethodArgumentNotValidException ex) {
 		List<String> violations = ex.getBindingResult()

@@ -117,6 +117,10 @@ class TaskDeadline {
 		return taskId;
 	}
 
+	String getProcessKey() {
+		return processKey;
+	}
+
 	String getOwnerUsername() {
 		return ownerUsername;
 	}

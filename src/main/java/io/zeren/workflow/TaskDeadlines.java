@@ -253,10 +253,7 @@ public class TaskDeadlines {
 		String owner = task != null && task.getAssignee() != null ? task.getAssignee()
 				: (String) execution.getVariable(VAR_OWNER);
 		String unit = (String) execution.getVariable(VAR_OWNER_UNIT);
-		Optional<ConfidentialProcesses> secret = task == null ? Optional.empty()
-				: confidentialFor(ConfidentialProcesses.keyOf(task.getProcessDefinitionId()));
-		List<StaffInfo> chain = secret.isPresent() ? secret.get().escalationChain(task.getProcessInstanceId(), owner)
-				: chain(owner, unit);
+		List<StaffInfo> chain = escalationChain(task, owner, unit);
 		String supervisor = level <= cap && level <= chain.size() ? chain.get(level - 1).username() : null;
 		execution.setVariable(VAR_LEVEL, level);
 		execution.setVariable(VAR_SUPERVISOR, supervisor);
@@ -414,10 +411,23 @@ public class TaskDeadlines {
 		}
 		TaskDeadline deadline = deadlines.findByTaskId(taskId).orElse(null);
 		Task task = liveTask(taskId);
+		if (task == null && deadline != null && confidentialFor(deadline.getProcessKey()).isPresent()) {
+			return false;
+		}
 		String owner = task != null && task.getAssignee() != null ? task.getAssignee()
 				: deadline == null ? null : deadline.getOwnerUsername();
-		return chain(owner, deadline == null ? null : deadline.getOwnerUnit()).stream()
+		return escalationChain(task, owner, deadline == null ? null : deadline.getOwnerUnit()).stream()
 			.anyMatch(staff -> staff.username().equals(username));
+	}
+
+	/**
+	 * Who a task escalates to, nearest first: the owner's supervisor chain, or for a confidential process the
+	 * chain its module gives (never the owner's own supervisors).
+	 */
+	private List<StaffInfo> escalationChain(Task task, String owner, String unit) {
+		Optional<ConfidentialProcesses> secret = task == null ? Optional.empty()
+				: confidentialFor(ConfidentialProcesses.keyOf(task.getProcessDefinitionId()));
+		return secret.isPresent() ? secret.get().escalationChain(task.getProcessInstanceId(), owner) : chain(owner, unit);
 	}
 
 	@Transactional(readOnly = true)

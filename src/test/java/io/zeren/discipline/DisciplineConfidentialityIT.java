@@ -163,6 +163,13 @@ class DisciplineConfidentialityIT {
 			assertThat(client.get("/api/discipline/audit").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		}
 
+		// huangxin's unit head is no supervisor of his statement: no urging, taking over or reading its escalations.
+		ApiClient zhengyang = ApiClient.as(rest, "zhengyang");
+		assertThat(zhengyang.get("/api/tasks/" + statement.getId() + "/escalations").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(zhengyang.send(HttpMethod.POST, "/api/tasks/" + statement.getId() + "/take-over", null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+
 		// Tasklist's "start process" list offers staff no discipline process (they are started by the system).
 		assertThat(ApiClient.as(rest, "lina").getList("/engine-rest/process-definition?latestVersion=true"
 				+ "&startableInTasklist=true&startablePermissionCheck=true").getBody())

@@ -45,7 +45,9 @@ class DisciplineTaskRoutingTests {
 		when(directory.head("DIS")).thenReturn(Optional.of(staff("zhaolei", "DIS")));
 		when(directory.supervisorChain("zhaolei")).thenReturn(List.of(staff("wangjianguo", "AG")));
 		when(directory.findStaffInfo(anyString())).thenAnswer(call -> Optional.of(staff(call.getArgument(0), "X")));
-		return new DisciplineTaskRouting(runtime, directory, parties, access, properties);
+		io.zeren.identity.SystemAuthentication system = mock(io.zeren.identity.SystemAuthentication.class);
+		when(system.call(any())).thenAnswer(call -> ((java.util.function.Supplier<?>) call.getArgument(0)).get());
+		return new DisciplineTaskRouting(runtime, directory, parties, access, properties, system);
 	}
 
 	private void instance(String id, Long leadId, String subject) {
