@@ -74,6 +74,12 @@ class PerformanceBenchmark {
 	/** Share of review tasks objected to before the query phase, so unit heads have unclaimed group tasks. */
 	static final double OPEN_OBJECTIONS = Double.parseDouble(System.getProperty("bench.open-objections", "0.3"));
 
+	/**
+	 * For the two-node run (docs/scaling.md): at the end, a cycle of this year is opened and every unit list
+	 * confirmed with the job executor stopped, so zeren_bench is left with the kick-off job pending.
+	 */
+	static final int LEAVE_KICKOFF = Integer.getInteger("bench.leave-kickoff", 0);
+
 	static final boolean DRAIN = Boolean.parseBoolean(System.getProperty("bench.drain", "true"));
 
 	static final boolean ENGINE_INDEXES = Boolean
@@ -154,6 +160,9 @@ class PerformanceBenchmark {
 			}
 			if (DRAIN) {
 				drain(raw, rawJdbc, zerenJobs);
+			}
+			if (LEAVE_KICKOFF > 0) {
+				leaveKickOffPending(LEAVE_KICKOFF, zerenJobs);
 			}
 		}
 		finally {
@@ -595,6 +604,13 @@ class PerformanceBenchmark {
 				return;
 			}
 		}
+	}
+
+	private void leaveKickOffPending(int year, JobExecutor jobs) {
+		jobs.shutdown();
+		cycles.open(new Cycles.OpenCycle(year, null, "坚持政治建警", List.of()), "liuzhiqiang");
+		driver().approveAndConfirmUnits(year);
+		report.note("left cycle " + year + " with its kick-off job pending (job executor stopped)");
 	}
 
 	// --- (5) memory and storage ------------------------------------------------------------------------------
