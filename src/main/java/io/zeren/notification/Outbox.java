@@ -94,7 +94,7 @@ class Outbox {
 				log.debug("Mail {} already queued, not queued again", key);
 				continue;
 			}
-			Optional<StaffInfo> staff = directory.findStaffInfo(username);
+			Optional<StaffInfo> staff = directory.cachedStaffInfo(username);
 			if (staff.isEmpty() || !staff.get().active()) {
 				log.info("No mail {} for {}: {}", template, username,
 						staff.isEmpty() ? "no staff record" : "no longer in service");

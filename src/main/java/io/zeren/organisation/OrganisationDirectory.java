@@ -28,10 +28,78 @@ public class OrganisationDirectory {
 
 	private final RoleRepository roles;
 
-	OrganisationDirectory(UnitRepository units, StaffRepository staff, RoleRepository roles) {
+	/** Longest a node reuses an answer of the cached lookups; 0 turns them into plain lookups. */
+	private final java.time.Duration cacheTtl;
+
+	private static final int CACHE_LIMIT = 50_000;
+
+	private record Cached<T>(T value, long expiresAt) {
+	}
+
+	private final java.util.concurrent.ConcurrentHashMap<String, Cached<Optional<StaffInfo>>> staffCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final java.util.concurrent.ConcurrentHashMap<String, Cached<List<StaffInfo>>> chainCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	OrganisationDirectory(UnitRepository units, StaffRepository staff, RoleRepository roles,
+			@org.springframework.beans.factory.annotation.Value("${zeren.organisation.cache-ttl:PT30S}") java.time.Duration cacheTtl) {
 		this.units = units;
 		this.staff = staff;
 		this.roles = roles;
+		this.cacheTtl = cacheTtl;
+	}
+
+	/**
+	 * {@link #findStaffInfo} for hot paths that address people rather than decide about access: mail recipients,
+	 * the staff category a deadline policy depends on, the reviewer group of a personal list at kick-off. A node
+	 * reuses the answer for {@code zeren.organisation.cache-ttl} (default 30 s); a change made through
+	 * {@link OrganisationChanges} on this node clears it at once, one made on another node shows within the TTL.
+	 * Access decisions (recusal, candidates, who may read) keep using the uncached methods.
+	 */
+	public Optional<StaffInfo> cachedStaffInfo(String username) {
+		return cached(staffCache, username, () -> findStaffInfo(username));
+	}
+
+	/** {@link #supervisorChain} with the same reuse as {@link #cachedStaffInfo}; for addressing, not for access. */
+	public List<StaffInfo> cachedSupervisorChain(String username) {
+		return cached(chainCache, username, () -> supervisorChain(username));
+	}
+
+	private <T> T cached(java.util.concurrent.ConcurrentHashMap<String, Cached<T>> cache, String key,
+			java.util.function.Supplier<T> load) {
+		if (cacheTtl.isZero() || cacheTtl.isNegative() || key == null) {
+			return load.get();
+		}
+		long now = System.nanoTime();
+		Cached<T> hit = cache.get(key);
+		if (hit != null && now - hit.expiresAt() < 0) {
+			return hit.value();
+		}
+		T value = load.get();
+		if (cache.size() >= CACHE_LIMIT) {
+			cache.clear();
+		}
+		cache.put(key, new Cached<>(value, now + cacheTtl.toNanos()));
+		return value;
+	}
+
+	/** Any change of the organisation made on this node: forget every cached answer (before and after commit). */
+	@org.springframework.context.event.EventListener
+	void changed(OrganisationChanged event) {
+		clearCaches();
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						clearCaches();
+					}
+				});
+		}
+	}
+
+	void clearCaches() {
+		staffCache.clear();
+		chainCache.clear();
 	}
 
 	public List<UnitInfo> units() {

@@ -13,6 +13,16 @@ final class AnnualCycleProcess {
 
 	static final String TASK_KICK_OFF = "Task_KickOff";
 
+	static final String TASK_ISSUE_BATCH = "Task_IssueListBatch";
+
+	static final String TASK_FINISH_KICK_OFF = "Task_FinishKickOff";
+
+	/** Transient: the planned batches (unit codes joined by commas) for the multi-instance. */
+	static final String VAR_KICK_OFF_BATCHES = "kickOffBatches";
+
+	/** Multi-instance element: one batch's unit codes. */
+	static final String VAR_KICK_OFF_BATCH = "kickOffBatch";
+
 	static final String TASK_REVIEW_KICK_OFF = "Task_ReviewKickOff";
 
 	static final String VAR_CYCLE_ID = "cycleId";

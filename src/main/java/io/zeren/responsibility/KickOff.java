@@ -29,6 +29,12 @@ import io.zeren.shared.NotFoundException;
  * in the cycle are skipped, so running it again, or after a crash or a failed batch, issues exactly the
  * missing ones. Progress is written after every batch in a transaction of its own.
  * <p>
+ * Two ways to run it: {@link #run(int)} walks all batches in the calling thread (the resume endpoint);
+ * the AnnualCycleProcess {@linkplain #plan(int) plans} batches of whole units and issues each in a job of
+ * its own ({@link #runUnits}), so the job executor's threads and every node of a cluster work in parallel
+ * and no job runs longer than one batch (far below the job lock time); {@link #finishJobs} then counts
+ * who is still without a list.
+ * <p>
  * Why not a multi-instance over all staff: the engine loads an instance's whole execution tree on every
  * step, which breaks down past about a thousand parallel branches; here every member gets a small
  * instance of their own.
@@ -64,8 +70,12 @@ class KickOff {
 
 	private final BatchTransactions batches;
 
+	private final jakarta.persistence.EntityManager entities;
+
 	KickOff(CycleRepository cycles, Cycles cycleService, PersonalListRepository lists, KickOffRepository statuses, PersonalLists personalLists,
-			OrganisationDirectory directory, ResponsibilityProperties properties, BatchTransactions batches) {
+			OrganisationDirectory directory, ResponsibilityProperties properties, BatchTransactions batches,
+			jakarta.persistence.EntityManager entities) {
+		this.entities = entities;
 		this.cycles = cycles;
 		this.cycleService = cycleService;
 		this.lists = lists;
@@ -93,30 +103,120 @@ class KickOff {
 				EngineClock.now()));
 		int batchNo = 0;
 		for (int from = 0; from < pending.size(); from += batchSize) {
-			List<StaffInfo> batch = pending.subList(from, Math.min(from + batchSize, pending.size()));
-			int number = ++batchNo;
-			try {
-				int count = inNewTransaction(() -> {
-					int done = 0;
-					for (StaffInfo member : batch) {
-						if (personalLists.issue(cycleId, year, member)) {
-							done++;
-						}
-					}
-					hook.beforeCommit(number, batch.stream().map(StaffInfo::username).toList());
-					return done;
-				});
-				// Members skipped inside the batch were issued meanwhile (a joiner): they count as done too.
-				int skipped = batch.size() - count;
-				updateStatus(cycleId, status -> status.batchDone(number, count + skipped, EngineClock.now()));
-			}
-			catch (RuntimeException ex) {
-				LOG.warn("Kick-off {} batch {} ({} members) failed; a resume retries them", year, number, batch.size(), ex);
-				updateStatus(cycleId, status -> status.batchFailed(number, batch.size(), String.valueOf(ex.getMessage()),
-						EngineClock.now()));
-			}
+			issueBatch(cycleId, year, ++batchNo, pending.subList(from, Math.min(from + batchSize, pending.size())), hook);
 		}
 		return updateStatus(cycleId, status -> status.finish(EngineClock.now())).view(year);
+	}
+
+	/**
+	 * Starts a kick-off run for the job executor: the cycle moves to KICKOFF, the totals are recorded, and the
+	 * members still without a list are packed, unit by unit, into batches of about the batch size. Returns
+	 * each batch as its unit codes joined by commas (a unit is never split, so a batch stays short to name).
+	 */
+	List<String> plan(int year) {
+		return plan(year, properties.kickoffBatchSize());
+	}
+
+	List<String> plan(int year, int batchSize) {
+		cycleService.beginKickOff(year);
+		Long cycleId = cycle(year).getId();
+		List<StaffInfo> active = activeStaff();
+		Set<String> issued = new HashSet<>(lists.usernamesIn(cycleId));
+		java.util.Map<String, Integer> pendingPerUnit = new java.util.TreeMap<>();
+		int pendingCount = 0;
+		for (StaffInfo member : active) {
+			if (!issued.contains(member.username())) {
+				pendingPerUnit.merge(member.unitCode(), 1, Integer::sum);
+				pendingCount++;
+			}
+		}
+		int alreadyDone = active.size() - pendingCount;
+		updateStatus(cycleId, status -> status.start(active.size(), alreadyDone, batchSize, EngineClock.now()));
+		List<String> batches = new ArrayList<>();
+		List<String> units = new ArrayList<>();
+		int size = 0;
+		for (java.util.Map.Entry<String, Integer> unit : pendingPerUnit.entrySet()) {
+			units.add(unit.getKey());
+			size += unit.getValue();
+			if (size >= batchSize) {
+				batches.add(String.join(",", units));
+				units.clear();
+				size = 0;
+			}
+		}
+		if (!units.isEmpty()) {
+			batches.add(String.join(",", units));
+		}
+		LOG.info("Kick-off {}: {} of {} active staff to issue in {} batches", year, pendingCount, active.size(),
+				batches.size());
+		return batches;
+	}
+
+	/** One planned batch, in a job of its own: the active members of these units who still have no list. */
+	void runUnits(int year, int batchNo, String unitCodes) {
+		runUnits(year, batchNo, unitCodes, BatchHook.NONE);
+	}
+
+	void runUnits(int year, int batchNo, String unitCodes, BatchHook hook) {
+		Long cycleId = cycle(year).getId();
+		List<StaffInfo> members = new ArrayList<>();
+		for (String unitCode : unitCodes.split(",")) {
+			if (!unitCode.isBlank()) {
+				try {
+					members.addAll(directory.members(unitCode.trim(), false));
+				}
+				catch (NotFoundException ex) {
+					// The unit was dissolved after planning; its staff moved and are counted at the end.
+					LOG.info("Kick-off {} batch {}: unit {} no longer exists", year, batchNo, unitCode);
+				}
+			}
+		}
+		// Members issued meanwhile (by an earlier attempt of this job, or as joiners) are skipped by issue().
+		issueBatch(cycleId, year, batchNo, members.stream().sorted(Comparator.comparing(StaffInfo::username)).toList(),
+				hook);
+	}
+
+	/**
+	 * After the batch jobs: the run is complete when every active staff member has a list. Counted from the
+	 * lists themselves, so a batch retried by the engine (and counted twice) or a member who moved between
+	 * units after planning cannot make the figures wrong; the missing ones count as failed.
+	 */
+	KickOffStatus.View finishJobs(int year) {
+		Long cycleId = cycle(year).getId();
+		List<StaffInfo> active = activeStaff();
+		Set<String> issued = new HashSet<>(lists.usernamesIn(cycleId));
+		int done = (int) active.stream().filter(member -> issued.contains(member.username())).count();
+		return updateStatus(cycleId, status -> status.recount(active.size(), done, EngineClock.now())).view(year);
+	}
+
+	private void issueBatch(Long cycleId, int year, int number, List<StaffInfo> batch, BatchHook hook) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		try {
+			int count = inNewTransaction(() -> {
+				int done = 0;
+				for (StaffInfo member : batch) {
+					if (personalLists.issue(cycleId, year, member)) {
+						done++;
+					}
+					// Each member's rows are written; keeping them managed would make every later flush of the
+					// batch check them all again (quadratic in the batch size).
+					entities.flush();
+					entities.clear();
+				}
+				hook.beforeCommit(number, batch.stream().map(StaffInfo::username).toList());
+				return done;
+			});
+			// Members skipped inside the batch were issued meanwhile (a joiner): they count as done too.
+			int skipped = batch.size() - count;
+			updateStatus(cycleId, status -> status.batchDone(number, count + skipped, EngineClock.now()));
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Kick-off {} batch {} ({} members) failed; a resume retries them", year, number, batch.size(), ex);
+			updateStatus(cycleId, status -> status.batchFailed(number, batch.size(), String.valueOf(ex.getMessage()),
+					EngineClock.now()));
+		}
 	}
 
 	Optional<KickOffStatus.View> status(int year) {
@@ -174,9 +274,10 @@ class KickOff {
 		return batches.inNewTransaction(work);
 	}
 
+	/** Batches run in parallel (jobs, nodes): the row is locked while it changes, so no update is lost. */
 	private KickOffStatus updateStatus(Long cycleId, java.util.function.Consumer<KickOffStatus> change) {
 		return inNewTransaction(() -> {
-			KickOffStatus status = statuses.findById(cycleId).orElseGet(() -> new KickOffStatus(cycleId));
+			KickOffStatus status = statuses.findForUpdate(cycleId).orElseGet(() -> new KickOffStatus(cycleId));
 			change.accept(status);
 			return statuses.save(status);
 		});

@@ -69,16 +69,27 @@ class KickOffStatus {
 	}
 
 	void batchDone(int batch, int issued, Instant at) {
-		this.lastBatch = batch;
+		this.lastBatch = Math.max(lastBatch, batch);
 		this.done += issued;
 		this.updatedAt = at;
 	}
 
 	void batchFailed(int batch, int size, String error, Instant at) {
-		this.lastBatch = batch;
+		this.lastBatch = Math.max(lastBatch, batch);
 		this.failed += size;
 		this.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 1000));
 		this.updatedAt = at;
+	}
+
+	/** End of a run in batch jobs: the figures counted from the lists themselves, the missing ones failed. */
+	void recount(int total, int done, Instant at) {
+		this.total = total;
+		this.done = done;
+		this.failed = total - done;
+		if (failed == 0) {
+			this.lastError = null;
+		}
+		finish(at);
 	}
 
 	void finish(Instant at) {

@@ -104,7 +104,7 @@ class PersonalLists {
 
 	/** Head of the member's own unit; for a head, of the unit above; for the agency head, the political department. */
 	private String reviewerGroup(String username) {
-		List<StaffInfo> chain = directory.supervisorChain(username);
+		List<StaffInfo> chain = directory.cachedSupervisorChain(username);
 		return chain.isEmpty() ? GroupIds.role(POLITICAL_ROLE) : GroupIds.head(chain.get(0).unitCode());
 	}
 

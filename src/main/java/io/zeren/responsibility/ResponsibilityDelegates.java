@@ -66,11 +66,29 @@ class ResponsibilityDelegates {
 		};
 	}
 
+	/** Plans the kick-off; the batches go to the multi-instance as a transient variable (never stored). */
 	@Bean
 	JavaDelegate kickOffPersonalListsDelegate(KickOff kickOff) {
 		return execution -> {
 			int year = ((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue();
-			KickOffStatus.View result = kickOff.run(year);
+			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_BATCHES,
+					org.camunda.bpm.engine.variable.Variables.untypedValue(kickOff.plan(year), true));
+		};
+	}
+
+	/** One batch of units, in a job of its own (multi-instance element {@code kickOffBatch}). */
+	@Bean
+	JavaDelegate issueListBatchDelegate(KickOff kickOff) {
+		return execution -> kickOff.runUnits(((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue(),
+				((Number) execution.getVariable("loopCounter")).intValue() + 1,
+				(String) execution.getVariable(AnnualCycleProcess.VAR_KICK_OFF_BATCH));
+	}
+
+	@Bean
+	JavaDelegate finishKickOffDelegate(KickOff kickOff) {
+		return execution -> {
+			int year = ((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue();
+			KickOffStatus.View result = kickOff.finishJobs(year);
 			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_FAILED, result.failed());
 			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_SUMMARY, "在职人员 " + result.total() + " 人，已下发 "
 					+ result.done() + " 人，失败 " + result.failed() + " 人" + (result.lastError() == null ? ""

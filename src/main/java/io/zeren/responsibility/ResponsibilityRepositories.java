@@ -104,4 +104,9 @@ interface KickOffRepository extends Repository<KickOffStatus, Long> {
 
 	Optional<KickOffStatus> findById(Long cycleId);
 
+	/** Batch jobs of one kick-off update the row in parallel: select for update. */
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@Query("select k from KickOffStatus k where k.cycleId = ?1")
+	Optional<KickOffStatus> findForUpdate(Long cycleId);
+
 }

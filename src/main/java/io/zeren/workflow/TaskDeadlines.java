@@ -125,7 +125,7 @@ public class TaskDeadlines {
 		String processKey = process == null ? "" : process.getId();
 		Owner owner = ownerOf(task);
 		String category = owner.username() == null ? null
-				: directory.findStaffInfo(owner.username()).map(staff -> staff.category().name()).orElse(null);
+				: directory.cachedStaffInfo(owner.username()).map(staff -> staff.category().name()).orElse(null);
 		DeadlinePolicy.Policy rules = policy.forTask(processKey, task.getTaskDefinitionKey(), category,
 				overrides(task.getBpmnModelElementInstance()));
 		if (!rules.enabled() || !properties.enabled()) {
@@ -549,7 +549,7 @@ public class TaskDeadlines {
 			}
 		}
 		if (person != null && unit == null) {
-			unit = directory.findStaffInfo(person).map(StaffInfo::unitCode).orElse(null);
+			unit = directory.cachedStaffInfo(person).map(StaffInfo::unitCode).orElse(null);
 		}
 		return new Owner(person, unit, users, groups);
 	}
@@ -563,6 +563,16 @@ public class TaskDeadlines {
 				.map(role -> directory.unit(role.ownerUnitCode()));
 		}
 		if (group.startsWith("unit-") || group.startsWith("head-")) {
+			// Group ids carry the unit code in lower case: try that unit first instead of reading every unit.
+			try {
+				UnitInfo named = directory.unit(group.substring(5).toUpperCase(Locale.ROOT));
+				if (GroupIds.unit(named.code()).equals(group) || GroupIds.head(named.code()).equals(group)) {
+					return Optional.of(named);
+				}
+			}
+			catch (NotFoundException ex) {
+				// a code with lower-case letters: look through all units below
+			}
 			return directory.units()
 				.stream()
 				.filter(unit -> GroupIds.unit(unit.code()).equals(group) || GroupIds.head(unit.code()).equals(group))

@@ -47,10 +47,13 @@ public final class BulkTasks {
 		if (template == 0) {
 			throw new IllegalStateException("no real open tasks of " + keys + " to clone");
 		}
+		// While the population can double without passing the target, clone everything (real and cloned rows:
+		// a clone of a clone is yet another person), then top up with clones of the real instances.
+		String allInstances = realInstances.replace(" and e.ID_ not like '%.c%'", "");
 		long open = openTasks();
 		int k = nextClone();
 		while (open < target) {
-			cloneOnce(k++, realInstances);
+			cloneOnce(k++, open * 2 <= target ? allInstances : realInstances);
 			open = openTasks();
 		}
 		if (postgres) {

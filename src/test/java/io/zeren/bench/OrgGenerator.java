@@ -100,6 +100,18 @@ public final class OrgGenerator {
 		jdbc.batchUpdate("insert into ACT_ID_USER (ID_, REV_, FIRST_, LAST_, EMAIL_, PWD_, SALT_, ATTEMPTS_) "
 				+ "values (?, 1, ?, '', ?, ?, ?, 0)", users);
 		jdbc.batchUpdate("insert into ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) values (?, ?)", memberships);
+		// The grants the IdentityService writes with a user or group (DefaultAuthorizationProvider): members read
+		// their group (Tasklist's candidate-user filter resolves the user's groups through it), a user owns
+		// their user. Without them a generated unit head sees no group tasks through the engine REST API.
+		List<Object[]> grants = new ArrayList<>();
+		for (Object[] group : groups) {
+			grants.add(new Object[] { "bench-g-" + group[0], null, group[0], 2, group[0], 2 });
+		}
+		for (Object[] user : users) {
+			grants.add(new Object[] { "bench-u-" + user[0], user[0], null, 1, user[0], Integer.MAX_VALUE });
+		}
+		jdbc.batchUpdate("insert into ACT_RU_AUTHORIZATION (ID_, TYPE_, USER_ID_, GROUP_ID_, RESOURCE_TYPE_, RESOURCE_ID_, "
+				+ "PERMS_, REV_) values (?, 1, ?, ?, ?, ?, ?, 1)", grants);
 		return new Generated(staff.size(), units.size(), usernames);
 	}
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ class AnnualCycleProcessTests {
 	private final List<String> confirmedUnits = new ArrayList<>();
 
 	private final AtomicInteger kickOffRuns = new AtomicInteger();
+
+	private final List<String> issuedBatches = java.util.Collections.synchronizedList(new ArrayList<>());
 
 	private final AtomicInteger deployed = new AtomicInteger();
 
@@ -57,7 +60,12 @@ class AnnualCycleProcessTests {
 				confirmedUnits.add((String) task.getVariable("unitCode"));
 			}
 		});
-		Mocks.register("kickOffPersonalListsDelegate", (JavaDelegate) execution -> {
+		// The plan: two batches, handed to the multi-instance as a transient variable (as production does).
+		Mocks.register("kickOffPersonalListsDelegate", (JavaDelegate) execution -> execution.setVariable(
+				"kickOffBatches", Variables.untypedValue(List.of("OPS-1,OPS-2", "POL"), true)));
+		Mocks.register("issueListBatchDelegate",
+				(JavaDelegate) execution -> issuedBatches.add((String) execution.getVariable("kickOffBatch")));
+		Mocks.register("finishKickOffDelegate", (JavaDelegate) execution -> {
 			int run = kickOffRuns.getAndIncrement();
 			execution.setVariable("kickOffFailed", kickOffFailures.get(Math.min(run, kickOffFailures.size() - 1)));
 			execution.setVariable("kickOffSummary", "summary " + run);
@@ -86,7 +94,13 @@ class AnnualCycleProcessTests {
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_KICK_OFF);
 		execute(job());
-		assertThat(cycle).isEnded().hasPassed("Task_MarkDeployed", "EndEvent_CycleDeployed");
+		// One job per planned batch, none stored as a variable; each batch's job, then its leaving job.
+		Assertions.assertThat(runtimeService().getVariable(cycle.getId(), "kickOffBatches")).isNull();
+		Assertions.assertThat(managementService().createJobQuery().processInstanceId(cycle.getId()).count()).isEqualTo(2);
+		runAllJobs(cycle);
+		Assertions.assertThat(issuedBatches).containsExactlyInAnyOrder("OPS-1,OPS-2", "POL");
+		assertThat(cycle).isEnded().hasPassed(AnnualCycleProcess.TASK_ISSUE_BATCH, AnnualCycleProcess.TASK_FINISH_KICK_OFF,
+				"Task_MarkDeployed", "EndEvent_CycleDeployed");
 		Assertions.assertThat(deployed).hasValue(1);
 	}
 
@@ -111,7 +125,7 @@ class AnnualCycleProcessTests {
 		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
 		complete(task(cycle), withVariables("catalogueDecision", "approve"));
 		confirmEveryUnit(cycle);
-		execute(job());
+		runAllJobs(cycle);
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_REVIEW_KICK_OFF);
 		assertThat(task(cycle)).hasCandidateGroup("role-political");
@@ -119,10 +133,18 @@ class AnnualCycleProcessTests {
 		complete(task(cycle));
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_KICK_OFF);
-		execute(job());
+		runAllJobs(cycle);
 		assertThat(cycle).isEnded();
 		Assertions.assertThat(kickOffRuns).hasValue(2);
+		Assertions.assertThat(issuedBatches).hasSize(4);
 		Assertions.assertThat(deployed).hasValue(1);
+	}
+
+	private void runAllJobs(ProcessInstance cycle) {
+		List<org.camunda.bpm.engine.runtime.Job> jobs;
+		while (!(jobs = managementService().createJobQuery().processInstanceId(cycle.getId()).list()).isEmpty()) {
+			jobs.forEach(job -> execute(job));
+		}
 	}
 
 	private void confirmEveryUnit(ProcessInstance cycle) {

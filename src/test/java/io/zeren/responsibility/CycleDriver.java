@@ -43,10 +43,14 @@ record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService 
 		tasks.complete(task.getId(), variables);
 	}
 
+	/** The kick-off's jobs (plan, one per batch, the batches' leaving jobs) until the cycle process waits or ends. */
 	void runKickOffJob(int year) {
 		String instance = runtime.createProcessInstanceQuery().processDefinitionKey(AnnualCycleProcess.KEY)
 			.processInstanceBusinessKey(String.valueOf(year)).singleResult().getId();
-		management.executeJob(management.createJobQuery().processInstanceId(instance).singleResult().getId());
+		java.util.List<org.camunda.bpm.engine.runtime.Job> jobs;
+		while (!(jobs = management.createJobQuery().processInstanceId(instance).executable().list()).isEmpty()) {
+			jobs.forEach(job -> management.executeJob(job.getId()));
+		}
 	}
 
 	long activeStaff() {

@@ -134,6 +134,56 @@ class KickOffIT {
 	}
 
 	@Test
+	void shouldIssueEveryoneOnceInParallelBatchJobsEvenWhenOneFailsAndAnotherRunsTwice() throws Exception {
+		int year = open(2060);
+		long staff = driver.activeStaff();
+
+		List<String> batches = kickOff.plan(year, 10);
+		assertThat(batches).hasSizeGreaterThan(1);
+		java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+			for (int i = 0; i < batches.size(); i++) {
+				int number = i + 1;
+				String units = batches.get(i);
+				running.add(threads.submit(() -> kickOff.runUnits(year, number, units, (batch, usernames) -> {
+					if (batch == 2) {
+						throw new IllegalStateException("database went away");
+					}
+				})));
+			}
+			// A job the engine ran again (lock expired, retry after its transaction failed) issues nothing twice.
+			running.add(threads.submit(() -> kickOff.runUnits(year, 1, batches.get(0))));
+			for (java.util.concurrent.Future<?> future : running) {
+				future.get();
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
+		KickOffStatus.View failed = kickOff.finishJobs(year);
+		int lost = batches.get(1).split(",").length;
+		assertThat(failed.state()).isEqualTo(KickOffStatus.State.FAILED);
+		assertThat(failed.failed()).isPositive();
+		assertThat(failed.done() + failed.failed()).isEqualTo(staff);
+		assertThat(failed.lastError()).contains("database went away");
+		assertThat(driver.personalLists(year)).isEqualTo(staff - failed.failed());
+		assertThat(driver.duplicateListOwners(year)).isEmpty();
+		assertThat(lost).isPositive();
+
+		// The retry (the political department's review task loops back to the plan) issues only the missing.
+		List<String> retry = kickOff.plan(year, 10);
+		for (int i = 0; i < retry.size(); i++) {
+			kickOff.runUnits(year, i + 1, retry.get(i));
+		}
+		KickOffStatus.View resumed = kickOff.finishJobs(year);
+		assertThat(resumed.state()).isEqualTo(KickOffStatus.State.COMPLETED);
+		assertThat(resumed.done()).isEqualTo(staff);
+		assertThat(resumed.failed()).isZero();
+		assertExactlyOnePerStaffMember(year, staff);
+	}
+
+	@Test
 	void shouldIssueAListToStaffWhoJoinMidYear() {
 		int year = open(2044);
 		kickOff.run(year, 50, KickOff.BatchHook.NONE);

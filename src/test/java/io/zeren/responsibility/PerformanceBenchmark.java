@@ -71,6 +71,15 @@ class PerformanceBenchmark {
 
 	static final int QUERY_SAMPLES = Integer.getInteger("bench.query-samples", 200);
 
+	/** Share of review tasks objected to before the query phase, so unit heads have unclaimed group tasks. */
+	static final double OPEN_OBJECTIONS = Double.parseDouble(System.getProperty("bench.open-objections", "0.3"));
+
+	/**
+	 * For the two-node run (docs/scaling.md): at the end, a cycle of this year is opened and every unit list
+	 * confirmed with the job executor stopped, so zeren_bench is left with the kick-off job pending.
+	 */
+	static final int LEAVE_KICKOFF = Integer.getInteger("bench.leave-kickoff", 0);
+
 	static final boolean DRAIN = Boolean.parseBoolean(System.getProperty("bench.drain", "true"));
 
 	static final boolean ENGINE_INDEXES = Boolean
@@ -141,6 +150,9 @@ class PerformanceBenchmark {
 				}
 			}
 			memoryAndStorage(raw, rawJdbc);
+			if (!QUERY_LEVELS.isBlank() && OPEN_OBJECTIONS > 0) {
+				openObjections(raw);
+			}
 			for (String level : QUERY_LEVELS.split(",")) {
 				if (!level.isBlank()) {
 					queries(raw, rawJdbc, Integer.parseInt(level.trim()));
@@ -148,6 +160,9 @@ class PerformanceBenchmark {
 			}
 			if (DRAIN) {
 				drain(raw, rawJdbc, zerenJobs);
+			}
+			if (LEAVE_KICKOFF > 0) {
+				leaveKickOffPending(LEAVE_KICKOFF, zerenJobs);
 			}
 		}
 		finally {
@@ -367,6 +382,48 @@ class PerformanceBenchmark {
 
 	// --- (3) Tasklist queries --------------------------------------------------------------------------------
 
+	/**
+	 * Objects to a share of the open review tasks in both engines, so the population the queries run on has
+	 * unclaimed candidate-group tasks (the unit heads' objection answers) next to personal ones.
+	 */
+	private void openObjections(RawEngine raw) {
+		Map<String, Object> object = Map.of(PersonalResponsibilityProcess.VAR_DECISION, PersonalResponsibilityProcess.OBJECT,
+				PersonalResponsibilityProcess.VAR_ITEM_NO, 1, PersonalResponsibilityProcess.VAR_REASON, "基准测试异议");
+		int zeren = objectShare(engine, engine.getTaskService().createTaskQuery()
+			.taskDefinitionKey(PersonalResponsibilityProcess.TASK_REVIEW_LIST).taskAssigneeLike("b%").list(), object);
+		int rawCount = objectShare(raw.engine(), raw.engine().getTaskService().createTaskQuery().taskDefinitionKey("Review")
+			.taskAssigneeLike("b%").list(), Map.of("decision", "object"));
+		report.note("objected to before the queries (open group tasks): Zeren " + zeren + ", raw " + rawCount);
+	}
+
+	private int objectShare(ProcessEngine target, List<Task> reviews, Map<String, Object> object) {
+		List<Task> shuffled = new ArrayList<>(reviews);
+		Collections.shuffle(shuffled, new java.util.Random(11));
+		List<Task> picked = shuffled.subList(0, (int) (shuffled.size() * OPEN_OBJECTIONS));
+		Map<String, List<String>> groupsOf = new HashMap<>();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (Task review : picked) {
+				futures.add(pool.submit(() -> asUser(target.getIdentityService(), review.getAssignee(),
+						groups(groupsOf, review.getAssignee()), () -> {
+							target.getTaskService().complete(review.getId(), object);
+							return null;
+						})));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			pool.shutdown();
+		}
+		return picked.size();
+	}
+
 	private void queries(RawEngine raw, JdbcTemplate rawJdbc, int openTasks) {
 		BulkTasks zerenBulk = new BulkTasks(jdbc, zerenDb.postgres());
 		BulkTasks rawBulk = new BulkTasks(rawJdbc, raw.database().postgres());
@@ -380,6 +437,73 @@ class PerformanceBenchmark {
 		String label = openTasks >= 1_000_000 ? (openTasks / 1_000_000) + "M" : (openTasks / 1000) + "k";
 		queryFigures("Zeren", engine, label, (figure, value) -> report.zeren(figure, "ms", false, value));
 		queryFigures("raw", raw.engine(), label, (figure, value) -> report.raw(figure, "ms", false, value));
+		restFigures(label);
+	}
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
+	/**
+	 * What Tasklist does, as the user, over HTTP: the engine REST API (HTTP Basic, authorization on) lists the
+	 * two shared filters ("我的待办": assignee = current user, by due date; "待认领": candidate user = current
+	 * user, i.e. their groups, unassigned, by due date), page of 50, and counts the second.
+	 */
+	private void restFigures(String label) throws RuntimeException {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		org.camunda.bpm.engine.FilterService filters = engine.getFilterService();
+		String mine = filters.createFilterQuery().filterName("我的待办").singleResult().getId();
+		String claimable = filters.createFilterQuery().filterName("待认领").singleResult().getId();
+		List<String> staff = jdbc.queryForList("select username from zr_staff where username like 'b%' order by username",
+				String.class);
+		List<String> heads = jdbc.queryForList("select s.username from zr_unit u join zr_staff s on s.id = u.head_id "
+				+ "where u.code like 'B%' and u.kind = 'SECTION' order by s.username", String.class);
+		java.util.Random random = new java.util.Random(13);
+		Stats mineStats = new Stats();
+		Stats groupStats = new Stats();
+		Stats countStats = new Stats();
+		for (int i = -20; i < QUERY_SAMPLES; i++) {
+			String user = staff.get(random.nextInt(staff.size()));
+			String head = heads.get(random.nextInt(heads.size()));
+			double a = post(http, user, "/engine-rest/filter/" + mine + "/list?firstResult=0&maxResults=50");
+			double b = post(http, head, "/engine-rest/filter/" + claimable + "/list?firstResult=0&maxResults=50");
+			double c = post(http, head, "/engine-rest/filter/" + claimable + "/count");
+			if (i >= 0) {
+				mineStats.add(a);
+				groupStats.add(b);
+				countStats.add(c);
+			}
+		}
+		for (double p : new double[] { 50, 95, 99 }) {
+			report.zeren("REST " + label + " open: filter 我的待办 (my tasks) p" + (int) p, "ms", false, mineStats.percentile(p));
+		}
+		for (double p : new double[] { 50, 95, 99 }) {
+			report.zeren("REST " + label + " open: filter 待认领 (my groups, unclaimed, by due, 50) p" + (int) p, "ms", false,
+					groupStats.percentile(p));
+		}
+		for (double p : new double[] { 50, 95, 99 }) {
+			report.zeren("REST " + label + " open: count of 待认领 p" + (int) p, "ms", false, countStats.percentile(p));
+		}
+	}
+
+	private double post(java.net.http.HttpClient http, String user, String path) {
+		String basic = java.util.Base64.getEncoder()
+			.encodeToString((user + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+			.build();
+		long t0 = System.nanoTime();
+		try {
+			java.net.http.HttpResponse<String> response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(path + " as " + user + ": HTTP " + response.statusCode() + " " + response.body());
+			}
+		}
+		catch (java.io.IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return (System.nanoTime() - t0) / 1e6;
 	}
 
 	private void queryFigures(String who, ProcessEngine target, String label,
@@ -480,6 +604,13 @@ class PerformanceBenchmark {
 				return;
 			}
 		}
+	}
+
+	private void leaveKickOffPending(int year, JobExecutor jobs) {
+		jobs.shutdown();
+		cycles.open(new Cycles.OpenCycle(year, null, "坚持政治建警", List.of()), "liuzhiqiang");
+		driver().approveAndConfirmUnits(year);
+		report.note("left cycle " + year + " with its kick-off job pending (job executor stopped)");
 	}
 
 	// --- (5) memory and storage ------------------------------------------------------------------------------
