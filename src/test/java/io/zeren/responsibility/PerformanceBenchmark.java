@@ -663,7 +663,7 @@ class PerformanceBenchmark {
 		settings.put("machine", runtime.availableProcessors() + " cores, " + System.getProperty("os.name") + " "
 				+ System.getProperty("os.version") + ", Java " + System.getProperty("java.version") + ", max heap "
 				+ runtime.maxMemory() / 1_000_000 + " MB");
-		settings.put("database", zerenDb.kind() + " " + zerenDb.url() + " (raw: zeren_bench_raw)");
+		settings.put("database", zerenDb.kind() + " " + zerenDb.url() + " (raw: " + DB_NAME + "_raw)");
 		if (zerenDb.postgres()) {
 			settings.put("server", jdbc.queryForObject("select version()", String.class));
 		}
