@@ -34,6 +34,8 @@ class ArchitectureTests {
 			.doNotHaveFullyQualifiedName("io.zeren.calendar.EngineClock")
 			// Engine extensions have no public API: the index plugin and the deadline job handler (docs/performance.md).
 			.and().doNotHaveFullyQualifiedName("io.zeren.workflow.EngineIndexes")
+			// ... and the authorization manager that skips the per-command group scan (docs/performance.md).
+			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.EngineAuthorizationGroups.*")
 			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.TaskDeadlineJob.*")
 			.should()
 			// Also allowed: the authentication type that IdentityService's public methods take and return.

@@ -14,6 +14,12 @@ class EngineTuning {
 		return new EngineIndexes();
 	}
 
+	@Bean
+	@ConditionalOnProperty(name = "zeren.engine.skip-authorized-group-scan", havingValue = "true", matchIfMissing = true)
+	EngineAuthorizationGroups engineAuthorizationGroups() {
+		return new EngineAuthorizationGroups();
+	}
+
 	/** Registers the deadline job handler (one timer job per user task, see TaskDeadlineJob). */
 	@Bean
 	TaskDeadlineJob taskDeadlineJob(org.springframework.beans.factory.ObjectProvider<TaskDeadlines> deadlines) {

@@ -87,11 +87,14 @@ class PerformanceBenchmark {
 
 	static final String PASSWORD = "bench-Pass-1";
 
+	/** Database names: {@code <name>} for Zeren, {@code <name>_raw} for the raw engine (must start with zeren_bench). */
+	static final String DB_NAME = System.getProperty("bench.name", "zeren_bench");
+
 	static BenchDatabase zerenDb;
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		zerenDb = BenchDatabase.fresh("zeren_bench");
+		zerenDb = BenchDatabase.fresh(DB_NAME);
 		registry.add("spring.datasource.url", zerenDb::url);
 		registry.add("spring.datasource.username", zerenDb::user);
 		registry.add("spring.datasource.password", zerenDb::password);
@@ -135,7 +138,7 @@ class PerformanceBenchmark {
 		report.note("generated " + org.staff() + " staff in " + org.units() + " units; active staff incl. demo: "
 				+ activeStaff());
 
-		BenchDatabase rawDb = BenchDatabase.fresh("zeren_bench_raw");
+		BenchDatabase rawDb = BenchDatabase.fresh(DB_NAME + "_raw");
 		try (RawEngine raw = new RawEngine(rawDb, jobSettings, ENGINE_INDEXES)) {
 			JdbcTemplate rawJdbc = new JdbcTemplate(raw.configuration().getDataSource());
 			Map<String, String> reviewerGroups = reviewerGroups();
@@ -660,7 +663,7 @@ class PerformanceBenchmark {
 		settings.put("machine", runtime.availableProcessors() + " cores, " + System.getProperty("os.name") + " "
 				+ System.getProperty("os.version") + ", Java " + System.getProperty("java.version") + ", max heap "
 				+ runtime.maxMemory() / 1_000_000 + " MB");
-		settings.put("database", zerenDb.kind() + " " + zerenDb.url() + " (raw: zeren_bench_raw)");
+		settings.put("database", zerenDb.kind() + " " + zerenDb.url() + " (raw: " + DB_NAME + "_raw)");
 		if (zerenDb.postgres()) {
 			settings.put("server", jdbc.queryForObject("select version()", String.class));
 		}
