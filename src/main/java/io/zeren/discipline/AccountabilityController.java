@@ -2,11 +2,8 @@ package io.zeren.discipline;
 
 import java.util.List;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeren.identity.CallerGroups;
 import io.zeren.identity.GroupIds;
-import io.zeren.shared.Locales;
+import io.zeren.shared.ForbiddenException;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 
@@ -40,32 +37,16 @@ class AccountabilityController {
 	record NewMatter(String unitCode, Integer year, String detail) {
 	}
 
-	/** Refused: 403 with a message the caller can read. */
-	static class Refused extends RuntimeException {
-
-		private final Msg msg;
-
-		Refused(Msg msg) {
-			super(msg.toString());
-			this.msg = msg;
-		}
-
-	}
-
 	private final Accountabilities accountabilities;
 
 	private final DisciplineAccess access;
 
 	private final DisciplineAudit audit;
 
-	private final MessageSource messages;
-
-	AccountabilityController(Accountabilities accountabilities, DisciplineAccess access, DisciplineAudit audit,
-			MessageSource messages) {
+	AccountabilityController(Accountabilities accountabilities, DisciplineAccess access, DisciplineAudit audit) {
 		this.accountabilities = accountabilities;
 		this.access = access;
 		this.audit = audit;
-		this.messages = messages;
 	}
 
 	@PostMapping("/api/discipline/accountability")
@@ -74,7 +55,7 @@ class AccountabilityController {
 			+ "with the unit head and the configured supervisor levels as responsible leaders")
 	Accountabilities.Detail open(@RequestBody NewMatter body, Authentication caller) {
 		if (!CallerGroups.inAny(caller, DISCIPLINE)) {
-			throw new Refused(new Msg("discipline.accountability.open-denied"));
+			throw new ForbiddenException(new Msg("discipline.accountability.open-denied"));
 		}
 		long id = accountabilities.openManual(body == null ? null : body.unitCode(), body == null ? null : body.year(),
 				body == null ? null : body.detail(), caller.getName());
@@ -91,7 +72,7 @@ class AccountabilityController {
 		String reader = caller.getName();
 		if (!mayRead(caller)) {
 			audit.read(reader, "READ_DENIED", null, null, "accountability list");
-			throw new Refused(new Msg("discipline.accountability.read-denied"));
+			throw new ForbiddenException(new Msg("discipline.accountability.read-denied"));
 		}
 		List<Accountabilities.Summary> found = accountabilities.list(year, unitCode, reader);
 		audit.read(reader, "ACCOUNTABILITY_VIEWED", null, null, "list year=" + year + " unit=" + unitCode + ": "
@@ -107,7 +88,7 @@ class AccountabilityController {
 		String ref = parties == null ? "accountability:" + id : parties.number();
 		if (!mayRead(caller) || parties != null && parties.leaders().contains(reader)) {
 			audit.read(reader, "READ_DENIED", null, ref, "accountability " + id);
-			throw new Refused(new Msg("discipline.accountability.read-denied"));
+			throw new ForbiddenException(new Msg("discipline.accountability.read-denied"));
 		}
 		if (parties == null) {
 			throw new NotFoundException(new Msg("discipline.accountability.not-found", String.valueOf(id)));
@@ -115,15 +96,6 @@ class AccountabilityController {
 		Accountabilities.Detail detail = accountabilities.detail(id);
 		audit.read(reader, "ACCOUNTABILITY_VIEWED", null, ref, "accountability " + id);
 		return detail;
-	}
-
-	@ExceptionHandler(Refused.class)
-	ProblemDetail refused(Refused ex) {
-		String text = ex.msg.render(messages, Locales.current());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text);
-		problem.setTitle(messages.getMessage("error.title.forbidden", null, "Forbidden", Locales.current()));
-		problem.setProperty("violations", List.of(text));
-		return problem;
 	}
 
 	private boolean mayRead(Authentication caller) {

@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeren.identity.CallerGroups;
 import io.zeren.identity.GroupIds;
+import io.zeren.shared.ForbiddenException;
 import io.zeren.shared.Msg;
 
 /**
@@ -39,17 +37,14 @@ class CaseController {
 
 	private final DisciplineProperties properties;
 
-	private final CaseMessages messages;
-
 	CaseController(DisciplineCases cases, Sanctions sanctions, PromotionEligibility eligibility,
-			DisciplineAccess access, DisciplineAudit audit, DisciplineProperties properties, CaseMessages messages) {
+			DisciplineAccess access, DisciplineAudit audit, DisciplineProperties properties) {
 		this.cases = cases;
 		this.sanctions = sanctions;
 		this.eligibility = eligibility;
 		this.access = access;
 		this.audit = audit;
 		this.properties = properties;
-		this.messages = messages;
 	}
 
 	/** The case file with its sanctions. */
@@ -65,7 +60,7 @@ class CaseController {
 		Set<Long> mine = access.leadsOf(user);
 		if (!office && mine.isEmpty()) {
 			audit.read(user, "READ_DENIED", null, "cases", "case list");
-			throw new Denied(new Msg("discipline.case.list-denied"));
+			throw new ForbiddenException(new Msg("discipline.case.list-denied"));
 		}
 		List<DisciplineCase.CaseSummary> visible = new ArrayList<>();
 		for (DisciplineCase c : office ? cases.all() : cases.ofLeads(mine)) {
@@ -85,7 +80,7 @@ class CaseController {
 		DisciplineCase c = cases.find(id);
 		if (!access.canRead(user, c.getLeadId())) {
 			audit.read(user, "READ_DENIED", c.getLeadId(), c.getCaseNumber(), "case file");
-			throw new Denied(new Msg("discipline.case.access-denied", c.getCaseNumber()));
+			throw new ForbiddenException(new Msg("discipline.case.access-denied", c.getCaseNumber()));
 		}
 		audit.read(user, "CASE_VIEWED", c.getLeadId(), c.getCaseNumber(), "case file");
 		return new CaseFileView(c.toFile(), sanctions.ofCase(id));
@@ -107,7 +102,7 @@ class CaseController {
 		}
 		if (!own && visible.isEmpty() && !access.isOfficeOrReview(user)) {
 			audit.read(user, "READ_DENIED", null, username, "sanctions");
-			throw new Denied(new Msg("discipline.sanction.access-denied", username));
+			throw new ForbiddenException(new Msg("discipline.sanction.access-denied", username));
 		}
 		return visible;
 	}
@@ -120,31 +115,10 @@ class CaseController {
 		if (!CallerGroups.inAny(caller, GroupIds.role(properties.roles().leadership()), GroupIds.role("POLITICAL"),
 				GroupIds.role(properties.roles().office()))) {
 			audit.read(user, "READ_DENIED", null, username, "promotion eligibility");
-			throw new Denied(new Msg("discipline.eligibility.denied"));
+			throw new ForbiddenException(new Msg("discipline.eligibility.denied"));
 		}
 		audit.read(user, "ELIGIBILITY_VIEWED", null, username, null);
 		return eligibility.of(username);
-	}
-
-	@ExceptionHandler(Denied.class)
-	ProblemDetail denied(Denied ex) {
-		String text = messages.forReader(ex.msg);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text);
-		problem.setTitle(messages.forReader(new Msg("discipline.access.denied")));
-		problem.setProperty("violations", List.of(text));
-		return problem;
-	}
-
-	/** A refused read: 403 with the reason in the caller's language. */
-	static class Denied extends RuntimeException {
-
-		private final transient Msg msg;
-
-		Denied(Msg msg) {
-			super(msg.toString());
-			this.msg = msg;
-		}
-
 	}
 
 }

@@ -136,18 +136,36 @@ public class DisciplineAccess {
 
 	/** Members of the discipline office or case review (who see the register as a whole). */
 	public boolean isOfficeOrReview(String username) {
-		return roleMembers(properties.roles().office()).stream().anyMatch(m -> m.username().equals(username))
-				|| roleMembers(properties.roles().review()).stream().anyMatch(m -> m.username().equals(username));
+		return holdsAny(username, properties.roles().office(), properties.roles().review());
 	}
 
 	/** Members of the approving leadership. */
 	public boolean isLeader(String username) {
-		return roleMembers(properties.roles().leadership()).stream().anyMatch(m -> m.username().equals(username));
+		return holdsAny(username, properties.roles().leadership());
 	}
 
 	/** Members of case review. */
 	public boolean isReviewer(String username) {
-		return roleMembers(properties.roles().review()).stream().anyMatch(m -> m.username().equals(username));
+		return holdsAny(username, properties.roles().review());
+	}
+
+	/**
+	 * The discipline roles an active person holds through their unit, from one lookup of their membership (the
+	 * same rule as the role's members: the owner unit, or below it for a role shared with sub-units).
+	 */
+	public Set<String> rolesOf(String username) {
+		return directory.membership(username).filter(m -> m.staff().active())
+			.map(OrganisationDirectory.Membership::roleCodes).orElse(Set.of());
+	}
+
+	private boolean holdsAny(String username, String... roleCodes) {
+		Set<String> held = rolesOf(username);
+		for (String code : roleCodes) {
+			if (held.contains(code)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The head of the discipline office (who may read the audit trail). */

@@ -33,10 +33,14 @@ class DisciplineTaskListener {
 
 	private final MessageSource messages;
 
-	DisciplineTaskListener(DisciplineAccess access, DisciplineAudit audit, MessageSource messages) {
+	private final DisciplineProperties properties;
+
+	DisciplineTaskListener(DisciplineAccess access, DisciplineAudit audit, MessageSource messages,
+			DisciplineProperties properties) {
 		this.access = access;
 		this.audit = audit;
 		this.messages = messages;
+		this.properties = properties;
 	}
 
 	@EventListener
@@ -55,8 +59,9 @@ class DisciplineTaskListener {
 				String assignee = task.getAssignee();
 				if (assignee != null && leadId != null && !subjectTask && !offered(task, assignee)) {
 					try {
-						Duty duty = dutyOf(assignee, subject, false);
-						if (duty == Duty.APPROVER && !access.isLeader(assignee)) {
+						Set<String> roles = access.rolesOf(assignee);
+						Duty duty = dutyOf(roles);
+						if (duty == Duty.APPROVER && !roles.contains(properties.roles().leadership())) {
 							throw new RuleViolationException(new Msg("discipline.assignee.not-eligible", assignee));
 						}
 						access.checkAssignable(leadId, assignee, duty);
@@ -96,18 +101,17 @@ class DisciplineTaskListener {
 			}
 		}
 		for (String person : people) {
-			access.participate(leadId, person, dutyOf(person, subject, subjectTask));
+			access.participate(leadId, person,
+					subjectTask && person.equals(subject) ? Duty.SUBJECT : dutyOf(access.rolesOf(person)));
 		}
 	}
 
-	private Duty dutyOf(String username, String subject, boolean subjectTask) {
-		if (subjectTask && username.equals(subject)) {
-			return Duty.SUBJECT;
-		}
-		if (access.isReviewer(username)) {
+	/** The duty someone takes on a discipline task, from the roles of one membership lookup. */
+	private Duty dutyOf(Set<String> roles) {
+		if (roles.contains(properties.roles().review())) {
 			return Duty.REVIEWER;
 		}
-		return access.isOfficeOrReview(username) ? Duty.HANDLER : Duty.APPROVER;
+		return roles.contains(properties.roles().office()) ? Duty.HANDLER : Duty.APPROVER;
 	}
 
 }

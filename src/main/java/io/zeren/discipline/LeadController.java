@@ -1,14 +1,9 @@
 package io.zeren.discipline;
 
 import java.util.List;
-import java.util.Locale;
 
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +16,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeren.identity.CallerGroups;
 import io.zeren.identity.GroupIds;
+import io.zeren.shared.ForbiddenException;
 import io.zeren.shared.Msg;
 
 /**
@@ -41,13 +37,10 @@ class LeadController {
 
 	private final DisciplineAudit audit;
 
-	private final MessageSource messages;
-
-	LeadController(Leads leads, DisciplineProperties properties, DisciplineAudit audit, MessageSource messages) {
+	LeadController(Leads leads, DisciplineProperties properties, DisciplineAudit audit) {
 		this.leads = leads;
 		this.properties = properties;
 		this.audit = audit;
-		this.messages = messages;
 	}
 
 	@PostMapping("/api/discipline/leads")
@@ -57,7 +50,7 @@ class LeadController {
 	Leads.LeadView register(@RequestBody LeadRules.LeadRequest body, Authentication caller) {
 		if (!isOffice(caller)) {
 			audit.read(caller.getName(), "LEAD_REGISTER_DENIED", null, "register", "not in the discipline office");
-			throw new LeadAccessDeniedException(new Msg("discipline.lead.register-denied"));
+			throw new ForbiddenException(new Msg("discipline.lead.register-denied"));
 		}
 		return leads.register(body, caller.getName());
 	}
@@ -84,29 +77,9 @@ class LeadController {
 	Leads.LeadView information(@PathVariable long id, @RequestBody InformationRequest body, Authentication caller) {
 		leads.requireReadable(id, caller.getName());
 		if (!isOffice(caller)) {
-			throw new LeadAccessDeniedException(new Msg("discipline.lead.information-denied"));
+			throw new ForbiddenException(new Msg("discipline.lead.information-denied"));
 		}
 		return leads.addInformation(id, body == null ? null : body.text(), caller.getName());
-	}
-
-	@ExceptionHandler(InvalidLeadException.class)
-	ProblemDetail invalid(InvalidLeadException ex) {
-		Locale locale = LocaleContextHolder.getLocale();
-		List<String> violations = ex.violations().stream().map(msg -> msg.render(messages, locale)).toList();
-		return problem(HttpStatus.BAD_REQUEST, "error.title.invalid", violations);
-	}
-
-	@ExceptionHandler(LeadAccessDeniedException.class)
-	ProblemDetail denied(LeadAccessDeniedException ex) {
-		return problem(HttpStatus.FORBIDDEN, "error.title.forbidden",
-				List.of(ex.msg().render(messages, LocaleContextHolder.getLocale())));
-	}
-
-	private ProblemDetail problem(HttpStatus status, String titleCode, List<String> violations) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, String.join("; ", violations));
-		problem.setTitle(messages.getMessage(titleCode, null, titleCode, LocaleContextHolder.getLocale()));
-		problem.setProperty("violations", violations);
-		return problem;
 	}
 
 	private boolean isOffice(Authentication caller) {

@@ -31,6 +31,7 @@ import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.organisation.UnitInfo;
+import io.zeren.shared.ForbiddenException;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
@@ -282,7 +283,7 @@ class Leads {
 		String filters = "status=" + status + " source=" + source + " year=" + year;
 		if (!all && own.isEmpty()) {
 			audit.read(reader, "READ_DENIED", null, "register", filters);
-			throw new LeadAccessDeniedException(new Msg("discipline.lead.register-denied-read"));
+			throw new ForbiddenException(new Msg("discipline.lead.register-denied-read"));
 		}
 		List<Long> ids = own.isEmpty() ? List.of(-1L) : List.copyOf(own);
 		List<LeadView> visible = leads.search(status, source, year, all, ids)
@@ -299,7 +300,7 @@ class Leads {
 	LeadFile file(long leadId, String reader, boolean office) {
 		if (!access.canRead(reader, leadId)) {
 			audit.read(reader, "READ_DENIED", leadId, null, "lead file");
-			throw new LeadAccessDeniedException(new Msg("discipline.access.denied"));
+			throw new ForbiddenException(new Msg("discipline.access.denied"));
 		}
 		Lead lead = find(leadId);
 		List<LeadEntry> history = entries.findByLeadIdOrderByAtAscIdAsc(leadId);
@@ -313,7 +314,7 @@ class Leads {
 	void requireReadable(long leadId, String reader) {
 		if (!access.canRead(reader, leadId)) {
 			audit.read(reader, "READ_DENIED", leadId, null, "lead information");
-			throw new LeadAccessDeniedException(new Msg("discipline.access.denied"));
+			throw new ForbiddenException(new Msg("discipline.access.denied"));
 		}
 	}
 

@@ -23,15 +23,23 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(RuleViolationException.class)
 	ProblemDetail ruleViolated(RuleViolationException ex) {
-		Locale locale = LocaleContextHolder.getLocale();
-		List<String> violations = ex.violations().stream().map(msg -> msg.render(messages, locale)).toList();
-		return problem(HttpStatus.UNPROCESSABLE_ENTITY, "error.title.rule", violations);
+		return problem(HttpStatus.UNPROCESSABLE_ENTITY, "error.title.rule", render(ex.violations()));
+	}
+
+	/** More specific than {@link #ruleViolated}: Spring picks the closest exception type. */
+	@ExceptionHandler(InvalidRequestException.class)
+	ProblemDetail invalidRequest(InvalidRequestException ex) {
+		return problem(HttpStatus.BAD_REQUEST, "error.title.invalid", render(ex.violations()));
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	ProblemDetail forbidden(ForbiddenException ex) {
+		return problem(HttpStatus.FORBIDDEN, "error.title.forbidden", render(List.of(ex.msg())));
 	}
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "error.title.not-found",
-				List.of(ex.msg().render(messages, LocaleContextHolder.getLocale())));
+		return problem(HttpStatus.NOT_FOUND, "error.title.not-found", render(List.of(ex.msg())));
 	}
 
 	/** The engine refused the caller (Camunda authorizations): 403, with the engine's reason. */
@@ -48,6 +56,11 @@ class ApiExceptionHandler {
 			.map(error -> error.getField() + ": " + messages.getMessage(error, LocaleContextHolder.getLocale()))
 			.toList();
 		return problem(HttpStatus.BAD_REQUEST, "error.title.invalid", violations);
+	}
+
+	private List<String> render(List<Msg> violations) {
+		Locale locale = Locales.current();
+		return violations.stream().map(msg -> msg.render(messages, locale)).toList();
 	}
 
 	private ProblemDetail problem(HttpStatus status, String titleCode, List<String> violations) {

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,13 @@ class DisciplineAccessTests {
 		when(directory.members("DIS-REV", false)).thenReturn(List.of(sunli, yeqian));
 		when(directory.members("AG", false)).thenReturn(List.of(wangjianguo, liweidong));
 		when(directory.head("DIS")).thenReturn(Optional.of(zhaolei));
+		holds(zhaolei, "DISCIPLINE");
+		holds(yuhaibo, "DISCIPLINE");
+		holds(dongwen, "DISCIPLINE");
+		holds(sunli, "CASE_REVIEW");
+		holds(yeqian, "CASE_REVIEW");
+		holds(wangjianguo, "LEADERSHIP");
+		holds(liweidong, "LEADERSHIP");
 		when(directory.findStaffInfo(org.mockito.ArgumentMatchers.anyString()))
 			.thenAnswer(call -> Optional.of(staff(call.getArgument(0), "X", UnitRole.MEMBER)));
 		// huangxin answers to zhengyang (OPS-1), then the OPS head, then the agency head
@@ -65,6 +73,12 @@ class DisciplineAccessTests {
 				staff("opshead", "OPS", UnitRole.HEAD), wangjianguo));
 		// dongwen (discipline office) answers to zhaolei, then the agency head
 		when(directory.supervisorChain("dongwen")).thenReturn(List.of(zhaolei, wangjianguo));
+	}
+
+	private void holds(StaffInfo person, String... roles) {
+		when(directory.membership(person.username())).thenReturn(Optional.of(
+				new OrganisationDirectory.Membership(person, person.unitRole() == UnitRole.HEAD ? person.unitCode() : null,
+						Set.of(roles))));
 	}
 
 	private VariableScope lead(long id, String subject, String informant) {
@@ -131,6 +145,28 @@ class DisciplineAccessTests {
 		assertThat(access.canRead("huangxin", 5)).isFalse();
 		assertThat(access.canRead("zhengyang", 5)).isFalse();
 		assertThat(access.canRead("lina", 5)).isFalse();
+	}
+
+	@Test
+	void shouldTellEachRoleFromOneMembershipLookup() {
+		assertThat(access.isOfficeOrReview("dongwen")).isTrue();
+		assertThat(access.isOfficeOrReview("yeqian")).isTrue();
+		assertThat(access.isReviewer("yeqian")).isTrue();
+		assertThat(access.isReviewer("dongwen")).isFalse();
+		assertThat(access.isLeader("liweidong")).isTrue();
+		assertThat(access.isOfficeOrReview("liweidong")).isFalse();
+		assertThat(access.isOfficeOrReview("lina")).isFalse();
+		org.mockito.Mockito.verify(directory, org.mockito.Mockito.times(2)).membership("yeqian");
+		org.mockito.Mockito.verify(directory, org.mockito.Mockito.never()).members(
+				org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.anyBoolean());
+	}
+
+	@Test
+	void shouldNotCountSomeoneWhoLeftTheOffice() {
+		StaffInfo left = new StaffInfo("gone", "gone", "DIS", "DIS", "post", StaffCategory.NON_LEADING_CADRE,
+				UnitRole.MEMBER, true, "gone@zeren.example", false);
+		holds(left, "DISCIPLINE");
+		assertThat(access.isOfficeOrReview("gone")).isFalse();
 	}
 
 }
