@@ -82,6 +82,16 @@ class PerformanceBenchmark {
 
 	static final boolean DRAIN = Boolean.parseBoolean(System.getProperty("bench.drain", "true"));
 
+	/** Rounds of the query and drain phases (each round's percentile or rate is one value of min/median/max). */
+	static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+
+	/**
+	 * The last run's year is completed (every list signed, the year closed) and what it leaves in the database
+	 * is measured after VACUUM FULL: bytes per staff member per completed year. Needs at least two runs (the
+	 * query and drain phases need the open tasks of another year).
+	 */
+	static final boolean COMPLETED_YEAR = Boolean.parseBoolean(System.getProperty("bench.completed-year", "true"));
+
 	static final boolean ENGINE_INDEXES = Boolean
 		.parseBoolean(System.getProperty("zeren.engine.extra-indexes", "true"));
 
@@ -142,14 +152,25 @@ class PerformanceBenchmark {
 		try (RawEngine raw = new RawEngine(rawDb, jobSettings, ENGINE_INDEXES)) {
 			JdbcTemplate rawJdbc = new JdbcTemplate(raw.configuration().getDataSource());
 			Map<String, String> reviewerGroups = reviewerGroups();
+			boolean completeLastYear = COMPLETED_YEAR && RUNS >= 2 && zerenDb.postgres();
+			if (COMPLETED_YEAR && !completeLastYear) {
+				report.note("storage per completed year skipped: needs PostgreSQL and bench.runs >= 2");
+			}
 			for (int run = 1; run <= RUNS; run++) {
 				int year = 2050 + run;
+				boolean completed = completeLastYear && run == RUNS;
+				long zerenBefore = completed ? compactedBytes(jdbc) : 0;
+				long rawBefore = completed ? compactedBytes(rawJdbc) : 0;
 				kickOffZeren(year, zerenJobs);
 				kickOffRaw(raw, run, reviewerGroups);
 				for (String threads : COMPLETIONS == 0 ? new String[0] : THREADS.split(",")) {
 					int t = Integer.parseInt(threads.trim());
 					completionsZeren(year, t);
 					completionsRaw(raw, run, t);
+				}
+				if (completed) {
+					completeYearZeren(year, zerenBefore);
+					completeYearRaw(raw, rawJdbc, run, rawBefore);
 				}
 			}
 			memoryAndStorage(raw, rawJdbc);
@@ -383,6 +404,73 @@ class PerformanceBenchmark {
 		return result;
 	}
 
+	// --- (5b) a completed year -------------------------------------------------------------------------------
+
+	/** Every open review of the year signed by its owner (4 threads), then the year closed as the political department would. */
+	private void completeYearZeren(int year, long bytesBefore) throws Exception {
+		long t0 = System.nanoTime();
+		List<Task> reviews = engine.getTaskService().createTaskQuery()
+			.taskDefinitionKey(PersonalResponsibilityProcess.TASK_REVIEW_LIST)
+			.processInstanceBusinessKeyLike(year + ":%").list();
+		signAll(engine, reviews, Map.of(PersonalResponsibilityProcess.VAR_DECISION, PersonalResponsibilityProcess.SIGN));
+		CycleClosing.Result closed = closing.close(year);
+		long staff = activeStaff();
+		long after = compactedBytes(jdbc);
+		report.zeren("storage: DB bytes per staff per completed year (after VACUUM FULL)", "bytes", false,
+				(after - bytesBefore) / (double) staff);
+		report.note(String.format("Zeren year %d completed: %d signed, %d closed, %d still open (%.0f s)", year,
+				reviews.size(), closed.closed(), closed.stillOpen(), (System.nanoTime() - t0) / 1e9));
+	}
+
+	private void completeYearRaw(RawEngine raw, JdbcTemplate rawJdbc, int run, long bytesBefore) throws Exception {
+		ProcessEngine rawEngine = raw.engine();
+		List<Task> reviews = rawEngine.getTaskService().createTaskQuery().taskDefinitionKey("Review")
+			.processInstanceBusinessKeyLike(run + ":%").list();
+		signAll(rawEngine, reviews, Map.of("decision", "sign"));
+		RuntimeService runtime = rawEngine.getRuntimeService();
+		long ended = 0;
+		for (org.camunda.bpm.engine.runtime.ProcessInstance instance : runtime.createProcessInstanceQuery()
+			.processDefinitionKey(RawEngine.KEY).processInstanceBusinessKeyLike(run + ":%").list()) {
+			runtime.createMessageCorrelation(RawEngine.MESSAGE_YEAR_CLOSED).processInstanceId(instance.getId())
+				.correlateWithResult();
+			ended++;
+		}
+		long after = compactedBytes(rawJdbc);
+		report.raw("storage: DB bytes per staff per completed year (after VACUUM FULL)", "bytes", false,
+				(after - bytesBefore) / (double) reviews.size());
+		report.note("raw run " + run + " completed: " + reviews.size() + " signed, " + ended + " ended");
+	}
+
+	private void signAll(ProcessEngine target, List<Task> reviews, Map<String, Object> sign) throws Exception {
+		Map<String, List<String>> groupsOf = new HashMap<>();
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (Task review : reviews) {
+				futures.add(pool.submit(() -> asUser(target.getIdentityService(), review.getAssignee(),
+						groups(groupsOf, review.getAssignee()), () -> {
+							target.getTaskService().complete(review.getId(), sign);
+							return null;
+						})));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	/** The database's size with every table rewritten without dead rows (what the data really takes). */
+	private long compactedBytes(JdbcTemplate target) {
+		target.execute("vacuum full");
+		return databaseBytes(target);
+	}
+
+	@Autowired
+	CycleClosing closing;
+
 	// --- (3) Tasklist queries --------------------------------------------------------------------------------
 
 	/**
@@ -438,9 +526,13 @@ class PerformanceBenchmark {
 		long rawOpen = rawBulk.fillTo(openTasks, RawEngine.KEY);
 		report.note(String.format("raw: %d open tasks after bulk cloning (%.0f s)", rawOpen, (System.nanoTime() - rt0) / 1e9));
 		String label = openTasks >= 1_000_000 ? (openTasks / 1_000_000) + "M" : (openTasks / 1000) + "k";
-		queryFigures("Zeren", engine, label, (figure, value) -> report.zeren(figure, "ms", false, value));
-		queryFigures("raw", raw.engine(), label, (figure, value) -> report.raw(figure, "ms", false, value));
-		restFigures(label);
+		// Rounds of samples, each with its own people: each round's percentile is one value of min/median/max.
+		for (int round = 1; round <= ROUNDS; round++) {
+			long seed = 7L * round;
+			queryFigures("Zeren", engine, label, seed, (figure, value) -> report.zeren(figure, "ms", false, value));
+			queryFigures("raw", raw.engine(), label, seed, (figure, value) -> report.raw(figure, "ms", false, value));
+			restFigures(label, 13L * round);
+		}
 	}
 
 	@org.springframework.boot.test.web.server.LocalServerPort
@@ -451,7 +543,7 @@ class PerformanceBenchmark {
 	 * two shared filters ("我的待办": assignee = current user, by due date; "待认领": candidate user = current
 	 * user, i.e. their groups, unassigned, by due date), page of 50, and counts the second.
 	 */
-	private void restFigures(String label) throws RuntimeException {
+	private void restFigures(String label, long seed) {
 		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 		org.camunda.bpm.engine.FilterService filters = engine.getFilterService();
 		String mine = filters.createFilterQuery().filterName("我的待办").singleResult().getId();
@@ -460,7 +552,7 @@ class PerformanceBenchmark {
 				String.class);
 		List<String> heads = jdbc.queryForList("select s.username from zr_unit u join zr_staff s on s.id = u.head_id "
 				+ "where u.code like 'B%' and u.kind = 'SECTION' order by s.username", String.class);
-		java.util.Random random = new java.util.Random(13);
+		java.util.Random random = new java.util.Random(seed);
 		Stats mineStats = new Stats();
 		Stats groupStats = new Stats();
 		Stats countStats = new Stats();
@@ -509,7 +601,7 @@ class PerformanceBenchmark {
 		return (System.nanoTime() - t0) / 1e6;
 	}
 
-	private void queryFigures(String who, ProcessEngine target, String label,
+	private void queryFigures(String who, ProcessEngine target, String label, long seed,
 			java.util.function.BiConsumer<String, Double> sink) {
 		IdentityService identity = target.getIdentityService();
 		TaskService tasks = target.getTaskService();
@@ -519,7 +611,7 @@ class PerformanceBenchmark {
 		List<String> heads = jdbc.queryForList("select s.username from zr_unit u join zr_staff s on s.id = u.head_id "
 				+ "where u.code like 'B%' and u.kind = 'SECTION' order by s.username", String.class);
 		Map<String, List<String>> groupsOf = new HashMap<>();
-		java.util.Random random = new java.util.Random(7);
+		java.util.Random random = new java.util.Random(seed);
 		for (int warm = 0; warm < 20; warm++) {
 			String user = staff.get(random.nextInt(staff.size()));
 			asUser(identity, user, groups(groupsOf, user), () -> tasks.createTaskQuery().taskAssignee(user)
@@ -553,42 +645,69 @@ class PerformanceBenchmark {
 
 	// --- (4) deadline jobs -----------------------------------------------------------------------------------
 
+	/** Reminder jobs: Zeren's deadline jobs before the reminder (or, with the old watch process, its reminder timers). */
+	private static final String ZEREN_REMINDERS = "(HANDLER_TYPE_ = 'zeren-task-deadline' and HANDLER_CFG_ like 'REMIND|%') "
+			+ "or (HANDLER_TYPE_ like 'timer%' and HANDLER_CFG_ like '%TimerEvent_UntilReminder%')";
+
+	private static final String RAW_REMINDERS = "HANDLER_TYPE_ like 'timer%' and (HANDLER_CFG_ like '%ReviewReminder%' "
+			+ "or HANDLER_CFG_ like '%AnswerReminder%')";
+
+	/**
+	 * The reminder jobs of each engine, split into {@link #ROUNDS} equal parts: each part is made due at once by SQL
+	 * and drained by the job executor (one rate per round); duplicates and incidents are counted over all rounds.
+	 */
 	private void drain(RawEngine raw, JdbcTemplate rawJdbc, JobExecutor zerenJobs) throws InterruptedException {
+		JobExecutor rawJobs = raw.configuration().getJobExecutor();
 		zerenJobs.shutdown();
-		// Reminder jobs: Zeren's deadline jobs before the reminder (or, with the old watch process, its reminder timers).
-		long zerenDue = jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where (HANDLER_TYPE_ = 'zeren-task-deadline' and "
-				+ "HANDLER_CFG_ like 'REMIND|%') or (HANDLER_TYPE_ like 'timer%' and HANDLER_CFG_ like "
-				+ "'%TimerEvent_UntilReminder%')", new Date(System.currentTimeMillis() - 60_000));
+		long zerenAll = jdbc.queryForObject("select count(*) from ACT_RU_JOB where " + ZEREN_REMINDERS, Long.class);
+		long rawAll = rawJdbc.queryForObject("select count(*) from ACT_RU_JOB where " + RAW_REMINDERS, Long.class);
 		long mailsBefore = jdbc.queryForObject("select count(*) from zr_mail_outbox where template like '%remind%'", Long.class);
-		long t0 = System.nanoTime();
+		long zerenDueAll = 0;
+		long rawDueAll = 0;
+		for (int round = 1; round <= ROUNDS; round++) {
+			long zerenDue = makeDue(jdbc, ZEREN_REMINDERS, round == ROUNDS ? zerenAll : zerenAll / ROUNDS);
+			long t0 = System.nanoTime();
+			zerenJobs.start();
+			waitDrained(jdbc);
+			double zerenSeconds = (System.nanoTime() - t0) / 1e9;
+			zerenJobs.shutdown();
+			zerenDueAll += zerenDue;
+			report.zeren("deadline drain: jobs/s (" + zerenAll + " due in " + ROUNDS + " rounds)", "1/s", true,
+					zerenDue / zerenSeconds);
+
+			long rawDue = makeDue(rawJdbc, RAW_REMINDERS, round == ROUNDS ? rawAll : rawAll / ROUNDS);
+			long r0 = System.nanoTime();
+			rawJobs.start();
+			waitDrained(rawJdbc);
+			double rawSeconds = (System.nanoTime() - r0) / 1e9;
+			rawJobs.shutdown();
+			rawDueAll += rawDue;
+			report.raw("deadline drain: jobs/s (" + zerenAll + " due in " + ROUNDS + " rounds)", "1/s", true,
+					rawDue / rawSeconds);
+		}
 		zerenJobs.start();
-		waitDrained(jdbc);
-		double zerenSeconds = (System.nanoTime() - t0) / 1e9;
 		long mails = jdbc.queryForObject("select count(*) from zr_mail_outbox where template like '%remind%'", Long.class)
 				- mailsBefore;
 		long incidents = jdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
 		long duplicates = duplicateJobRuns(jdbc);
-		report.zeren("deadline drain: jobs/s (" + zerenDue + " due)", "1/s", true, zerenDue / zerenSeconds);
-		report.note("Zeren drain: " + zerenDue + " reminder timers, " + mails + " reminder mails queued, " + incidents
-				+ " incidents, " + duplicates + " watches reminded twice");
-
-		JobExecutor rawJobs = raw.configuration().getJobExecutor();
-		long rawDue = rawJdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where HANDLER_TYPE_ like 'timer%' and "
-				+ "(HANDLER_CFG_ like '%ReviewReminder%' or HANDLER_CFG_ like '%AnswerReminder%')",
-				new Date(System.currentTimeMillis() - 60_000));
-		long r0 = System.nanoTime();
-		rawJobs.start();
-		waitDrained(rawJdbc);
-		double rawSeconds = (System.nanoTime() - r0) / 1e9;
-		rawJobs.shutdown();
 		long rawIncidents = rawJdbc.queryForObject("select count(*) from ACT_RU_INCIDENT", Long.class);
 		long rawDuplicates = duplicateJobRuns(rawJdbc);
-		report.raw("deadline drain: jobs/s (" + zerenDue + " due)", "1/s", true, rawDue / rawSeconds);
 		report.zeren("deadline drain: duplicate job runs", "count", false, duplicates);
 		report.raw("deadline drain: duplicate job runs", "count", false, rawDuplicates);
 		report.zeren("deadline drain: incidents", "count", false, incidents);
 		report.raw("deadline drain: incidents", "count", false, rawIncidents);
-		report.note("raw drain: " + rawDue + " timers, " + rawIncidents + " incidents, " + rawDuplicates + " duplicates");
+		report.zeren("deadline drain: reminder mails queued ÷ reminder jobs due", "ratio", false,
+				zerenDueAll == 0 ? Double.NaN : mails / (double) zerenDueAll);
+		report.note("Zeren drain: " + zerenDueAll + " reminder timers, " + mails + " reminder mails queued, " + incidents
+				+ " incidents, " + duplicates + " jobs run twice");
+		report.note("raw drain: " + rawDueAll + " timers, " + rawIncidents + " incidents, " + rawDuplicates + " duplicates");
+	}
+
+	/** Makes the first {@code count} reminder jobs (by id) due a minute ago; the jobs still waiting for their time. */
+	private static long makeDue(JdbcTemplate target, String reminders, long count) {
+		return target.update("update ACT_RU_JOB set DUEDATE_ = ? where ID_ in (select ID_ from ACT_RU_JOB where ("
+				+ reminders + ") and DUEDATE_ > ? order by ID_ fetch first " + count + " rows only)",
+				new Date(System.currentTimeMillis() - 60_000), new Date());
 	}
 
 	/** A job that ran successfully more than once (history level full logs every run). */
