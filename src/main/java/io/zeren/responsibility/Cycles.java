@@ -3,10 +3,14 @@ package io.zeren.responsibility;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
+
+import jakarta.persistence.EntityManager;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,14 +44,17 @@ class Cycles {
 
 	private final SystemAuthentication system;
 
+	private final EntityManager entities;
+
 	Cycles(CycleRepository cycles, ItemRepository items, UnitListRepository unitLists, OrganisationDirectory directory,
-			RuntimeService runtime, SystemAuthentication system) {
+			RuntimeService runtime, SystemAuthentication system, EntityManager entities) {
 		this.cycles = cycles;
 		this.items = items;
 		this.unitLists = unitLists;
 		this.directory = directory;
 		this.runtime = runtime;
 		this.system = system;
+		this.entities = entities;
 	}
 
 	/** Opens the year's cycle and starts its AnnualCycleProcess (business key: the year). */
@@ -120,13 +127,16 @@ class Cycles {
 	List<String> prepareUnitLists(Long cycleId) {
 		cycle(cycleId);
 		List<Item> catalogue = items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.CYCLE, cycleId);
+		// One read of the lists already there (a rerun), no query per unit: every query flushes first, and
+		// Hibernate's flush checks every entity it manages, which made a province's 8,500 units quadratic.
+		Set<String> existing = new HashSet<>(unitLists.unitCodesOf(cycleId));
 		List<String> codes = new ArrayList<>();
 		for (UnitInfo unit : directory.units()) {
 			if (!unit.active() || unit.headUsername() == null) {
 				continue;
 			}
 			codes.add(unit.code());
-			if (unitLists.findByCycleIdAndUnitCode(cycleId, unit.code()).isEmpty()) {
+			if (existing.add(unit.code())) {
 				UnitList list = unitLists.save(new UnitList(cycleId, unit.code()));
 				int sort = 0;
 				for (Item item : catalogue) {
@@ -134,12 +144,25 @@ class Cycles {
 				}
 			}
 		}
+		// Written, and no longer managed: the unit tasks the engine creates next in this transaction read the
+		// lists again, and each of their queries would otherwise check all of these.
+		entities.flush();
+		entities.clear();
 		return codes;
 	}
 
+	/**
+	 * For the unit task's form. Runs once per unit task as the engine creates them all in one transaction, so
+	 * what it reads is let go again (see prepareUnitLists).
+	 */
 	@Transactional(readOnly = true)
 	String unitListText(Long cycleId, String unitCode) {
-		return ItemText.format(specs(Item.Owner.UNIT, unitList(cycleId, unitCode).getId()));
+		UnitList list = unitList(cycleId, unitCode);
+		List<Item> listItems = items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.UNIT, list.getId());
+		String text = ItemText.format(listItems.stream().map(Item::spec).toList());
+		entities.detach(list);
+		listItems.forEach(entities::detach);
+		return text;
 	}
 
 	/** The unit head's adjusted list (add, drop, adjust items), confirmed. */

@@ -42,6 +42,9 @@ interface UnitListRepository extends Repository<UnitList, Long> {
 
 	Optional<UnitList> findByCycleIdAndUnitCode(Long cycleId, String unitCode);
 
+	@Query("select u.unitCode from UnitList u where u.cycleId = ?1")
+	List<String> unitCodesOf(Long cycleId);
+
 	List<UnitList> findByCycleIdOrderByUnitCode(Long cycleId);
 
 }
