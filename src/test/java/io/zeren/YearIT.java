@@ -149,6 +149,7 @@ class YearIT {
 		complete(cycleTask("Task_DraftCatalogue"), "liuzhiqiang",
 				Map.of("workPoints", "坚持政治建警，全面从严管党治警", "catalogueText", CATALOGUE));
 		complete(cycleTask("Task_ApproveCatalogue"), "wangjianguo", Map.of("catalogueDecision", "approve"));
+		moveTo(at(1, 4)); // the unit tasks' jobs, one per unit, as the job executor would run them
 		assertThat(political.getList("/api/cycles/" + YEAR + "/catalogue").getBody()).hasSize(3);
 
 		// Every unit head confirms the unit's list as proposed (the multi-instance covers all units).

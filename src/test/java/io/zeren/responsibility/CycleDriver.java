@@ -30,10 +30,34 @@ record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService 
 		complete(year, AnnualCycleProcess.TASK_DRAFT_CATALOGUE,
 				Map.of("workPoints", "坚持政治建警", "catalogueText", CATALOGUE));
 		complete(year, AnnualCycleProcess.TASK_APPROVE_CATALOGUE, Map.of("catalogueDecision", "approve"));
+		createUnitTasks(year);
 		for (Task unitTask : tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(year))
 			.taskDefinitionKey(AnnualCycleProcess.TASK_CONFIRM_UNIT_LIST).list()) {
 			tasks.complete(unitTask.getId(), Map.of("unitListText",
 					tasks.getVariableLocal(unitTask.getId(), AnnualCycleProcess.VAR_UNIT_LIST_TEXT)));
+		}
+	}
+
+	/** The unit tasks are created by one job each (as the job executor would, on four threads). */
+	void createUnitTasks(int year) {
+		String instance = runtime.createProcessInstanceQuery().processDefinitionKey(AnnualCycleProcess.KEY)
+			.processInstanceBusinessKey(String.valueOf(year)).singleResult().getId();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+			for (org.camunda.bpm.engine.runtime.Job job : management.createJobQuery().processInstanceId(instance)
+				.executable().list()) {
+				done.add(pool.submit(() -> management.executeJob(job.getId())));
+			}
+			for (java.util.concurrent.Future<?> job : done) {
+				job.get();
+			}
+		}
+		catch (InterruptedException | java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("creating the unit tasks of " + year + " failed", ex);
+		}
+		finally {
+			pool.shutdown();
 		}
 	}
 
