@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Writes a generated organisation by SQL below the demo agency (unit AG): sub-agencies of about 5,000
- * staff, ten departments each, sections of twelve (a head and eleven members); every unit has a head.
+ * staff, ten departments each, sections of twelve (a head and eleven members; -Dbench.section-size); every unit has a head.
  * Depth: AG → sub-agency → department → section (four levels, the supervisor chain of a section member is
  * three heads long). Usernames b000000…, units B01, B01-D03, B01-D03-S012. Camunda users, groups
  * (unit-…, head-…, zeren-staff) and memberships are written alike, every user with the password of
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class OrgGenerator {
 
-	public static final int SECTION_SIZE = 12;
+	public static final int SECTION_SIZE = Integer.getInteger("bench.section-size", 12);
 
 	public static final int STAFF_PER_AGENCY = 5000;
 
