@@ -101,15 +101,17 @@ public final class RawEngine implements AutoCloseable {
 	}
 
 	/** Job executor settings, applied alike to both engines. */
-	public record JobExecutorSettings(int corePoolSize, int maxPoolSize, int queueSize, int maxJobsPerAcquisition) {
+	public record JobExecutorSettings(int corePoolSize, int maxPoolSize, int queueSize, int maxJobsPerAcquisition,
+			long maxWait) {
 
-		public static final JobExecutorSettings STARTER_DEFAULTS = new JobExecutorSettings(3, 10, 3, 3);
+		public static final JobExecutorSettings STARTER_DEFAULTS = new JobExecutorSettings(3, 10, 3, 3, 60_000);
 
 		void apply(DefaultJobExecutor executor) {
 			executor.setCorePoolSize(corePoolSize);
 			executor.setMaxPoolSize(maxPoolSize);
 			executor.setQueueSize(queueSize);
 			executor.setMaxJobsPerAcquisition(maxJobsPerAcquisition);
+			executor.setMaxWait(maxWait);
 		}
 
 	}

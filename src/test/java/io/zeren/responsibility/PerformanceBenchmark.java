@@ -802,7 +802,7 @@ class PerformanceBenchmark {
 			max = pool.getMaxPoolSize();
 			queue = pool.getQueueCapacity();
 		}
-		return new RawEngine.JobExecutorSettings(core, max, queue, jobs.getMaxJobsPerAcquisition());
+		return new RawEngine.JobExecutorSettings(core, max, queue, jobs.getMaxJobsPerAcquisition(), jobs.getMaxWait());
 	}
 
 	private void settings(ProcessEngineConfigurationImpl config, RawEngine.JobExecutorSettings jobs) {
