@@ -52,9 +52,22 @@ public final class BulkTasks {
 		String allInstances = realInstances.replace(" and e.ID_ not like '%.c%'", "");
 		long open = openTasks();
 		int k = nextClone();
-		while (open < target) {
-			cloneOnce(k++, open * 2 <= target ? allInstances : realInstances);
-			open = openTasks();
+		// H2 checks foreign keys row by row, so a cloned child execution can come before its cloned parent
+		// within one INSERT ... SELECT; PostgreSQL checks at the end of the statement. The clones are complete
+		// families, so H2's checking is switched off (for the whole database) while cloning.
+		if (!postgres) {
+			jdbc.execute("set referential_integrity false");
+		}
+		try {
+			while (open < target) {
+				cloneOnce(k++, open * 2 <= target ? allInstances : realInstances);
+				open = openTasks();
+			}
+		}
+		finally {
+			if (!postgres) {
+				jdbc.execute("set referential_integrity true");
+			}
 		}
 		if (postgres) {
 			for (String table : List.of("ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION")) {
