@@ -139,21 +139,26 @@ public class DisciplineAccess {
 		return holdsAny(username, properties.roles().office(), properties.roles().review());
 	}
 
-	/** Members of the approving leadership. */
-	public boolean isLeader(String username) {
-		return holdsAny(username, properties.roles().leadership());
-	}
-
-	/** Members of case review. */
-	public boolean isReviewer(String username) {
-		return holdsAny(username, properties.roles().review());
+	/**
+	 * The duty someone's roles let them take on a discipline task, from one lookup of their membership: case
+	 * review, else the office (handler), else the leadership (approval); empty for anyone else.
+	 */
+	public Optional<Duty> dutyByRole(String username) {
+		Set<String> held = rolesOf(username);
+		if (held.contains(properties.roles().review())) {
+			return Optional.of(Duty.REVIEWER);
+		}
+		if (held.contains(properties.roles().office())) {
+			return Optional.of(Duty.HANDLER);
+		}
+		return held.contains(properties.roles().leadership()) ? Optional.of(Duty.APPROVER) : Optional.empty();
 	}
 
 	/**
-	 * The discipline roles an active person holds through their unit, from one lookup of their membership (the
-	 * same rule as the role's members: the owner unit, or below it for a role shared with sub-units).
+	 * The roles an active person holds through their unit (the same rule as a role's members: the owner unit,
+	 * or below it for a role shared with sub-units).
 	 */
-	public Set<String> rolesOf(String username) {
+	private Set<String> rolesOf(String username) {
 		return directory.membership(username).filter(m -> m.staff().active())
 			.map(OrganisationDirectory.Membership::roleCodes).orElse(Set.of());
 	}

@@ -33,14 +33,10 @@ class DisciplineTaskListener {
 
 	private final MessageSource messages;
 
-	private final DisciplineProperties properties;
-
-	DisciplineTaskListener(DisciplineAccess access, DisciplineAudit audit, MessageSource messages,
-			DisciplineProperties properties) {
+	DisciplineTaskListener(DisciplineAccess access, DisciplineAudit audit, MessageSource messages) {
 		this.access = access;
 		this.audit = audit;
 		this.messages = messages;
-		this.properties = properties;
 	}
 
 	@EventListener
@@ -59,11 +55,8 @@ class DisciplineTaskListener {
 				String assignee = task.getAssignee();
 				if (assignee != null && leadId != null && !subjectTask && !offered(task, assignee)) {
 					try {
-						Set<String> roles = access.rolesOf(assignee);
-						Duty duty = dutyOf(roles);
-						if (duty == Duty.APPROVER && !roles.contains(properties.roles().leadership())) {
-							throw new RuleViolationException(new Msg("discipline.assignee.not-eligible", assignee));
-						}
+						Duty duty = access.dutyByRole(assignee).orElseThrow(
+								() -> new RuleViolationException(new Msg("discipline.assignee.not-eligible", assignee)));
 						access.checkAssignable(leadId, assignee, duty);
 					}
 					catch (RuleViolationException refused) {
@@ -101,17 +94,9 @@ class DisciplineTaskListener {
 			}
 		}
 		for (String person : people) {
-			access.participate(leadId, person,
-					subjectTask && person.equals(subject) ? Duty.SUBJECT : dutyOf(access.rolesOf(person)));
+			access.participate(leadId, person, subjectTask && person.equals(subject) ? Duty.SUBJECT
+					: access.dutyByRole(person).orElse(Duty.APPROVER));
 		}
-	}
-
-	/** The duty someone takes on a discipline task, from the roles of one membership lookup. */
-	private Duty dutyOf(Set<String> roles) {
-		if (roles.contains(properties.roles().review())) {
-			return Duty.REVIEWER;
-		}
-		return roles.contains(properties.roles().office()) ? Duty.HANDLER : Duty.APPROVER;
 	}
 
 }

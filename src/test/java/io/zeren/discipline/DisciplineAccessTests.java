@@ -151,9 +151,10 @@ class DisciplineAccessTests {
 	void shouldTellEachRoleFromOneMembershipLookup() {
 		assertThat(access.isOfficeOrReview("dongwen")).isTrue();
 		assertThat(access.isOfficeOrReview("yeqian")).isTrue();
-		assertThat(access.isReviewer("yeqian")).isTrue();
-		assertThat(access.isReviewer("dongwen")).isFalse();
-		assertThat(access.isLeader("liweidong")).isTrue();
+		assertThat(access.dutyByRole("yeqian")).contains(Duty.REVIEWER);
+		assertThat(access.dutyByRole("dongwen")).contains(Duty.HANDLER);
+		assertThat(access.dutyByRole("liweidong")).contains(Duty.APPROVER);
+		assertThat(access.dutyByRole("lina")).isEmpty();
 		assertThat(access.isOfficeOrReview("liweidong")).isFalse();
 		assertThat(access.isOfficeOrReview("lina")).isFalse();
 		org.mockito.Mockito.verify(directory, org.mockito.Mockito.times(2)).membership("yeqian");
