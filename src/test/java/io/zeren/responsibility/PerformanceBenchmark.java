@@ -678,26 +678,15 @@ class PerformanceBenchmark {
 		String figure = "deadline drain: jobs/s (" + zerenAll + " due"
 				+ (DRAIN_ROUNDS == 1 ? " at once)" : ", in " + DRAIN_ROUNDS + " rounds)");
 		for (int round = 1; round <= DRAIN_ROUNDS; round++) {
-			long zerenDue = makeDue(jdbc, ZEREN_REMINDERS, round == DRAIN_ROUNDS ? zerenAll : zerenAll / DRAIN_ROUNDS);
-			long t0 = System.nanoTime();
-			zerenJobs.start();
-			waitDrained(jdbc);
-			double zerenSeconds = (System.nanoTime() - t0) / 1e9;
-			zerenJobs.shutdown();
-			zerenDueAll += zerenDue;
-			report.zeren(figure, "1/s", true, zerenDue / zerenSeconds);
-
-			if (!DRAIN_RAW) {
-				continue;
+			boolean last = round == DRAIN_ROUNDS;
+			Drained zeren = drainRound(jdbc, zerenJobs, ZEREN_REMINDERS, last ? zerenAll : zerenAll / DRAIN_ROUNDS);
+			zerenDueAll += zeren.due();
+			report.zeren(figure, "1/s", true, zeren.rate());
+			if (DRAIN_RAW) {
+				Drained rawRound = drainRound(rawJdbc, rawJobs, RAW_REMINDERS, last ? rawAll : rawAll / DRAIN_ROUNDS);
+				rawDueAll += rawRound.due();
+				report.raw(figure, "1/s", true, rawRound.rate());
 			}
-			long rawDue = makeDue(rawJdbc, RAW_REMINDERS, round == DRAIN_ROUNDS ? rawAll : rawAll / DRAIN_ROUNDS);
-			long r0 = System.nanoTime();
-			rawJobs.start();
-			waitDrained(rawJdbc);
-			double rawSeconds = (System.nanoTime() - r0) / 1e9;
-			rawJobs.shutdown();
-			rawDueAll += rawDue;
-			report.raw(figure, "1/s", true, rawDue / rawSeconds);
 		}
 		zerenJobs.start();
 		long mails = jdbc.queryForObject("select count(*) from zr_mail_outbox where template like '%remind%'", Long.class)
@@ -718,6 +707,26 @@ class PerformanceBenchmark {
 				+ " incidents, " + duplicates + " jobs run twice");
 		report.note(!DRAIN_RAW ? "raw drain skipped (bench.drain-raw=false)"
 				: "raw drain: " + rawDueAll + " timers, " + rawIncidents + " incidents, " + rawDuplicates + " duplicates");
+	}
+
+	record Drained(long due, double seconds) {
+
+		double rate() {
+			return due / seconds;
+		}
+
+	}
+
+	/** One round: {@code count} reminder jobs made due at once, drained by the job executor, which is stopped again. */
+	private static Drained drainRound(JdbcTemplate target, JobExecutor jobs, String reminders, long count)
+			throws InterruptedException {
+		long due = makeDue(target, reminders, count);
+		long t0 = System.nanoTime();
+		jobs.start();
+		waitDrained(target);
+		double seconds = (System.nanoTime() - t0) / 1e9;
+		jobs.shutdown();
+		return new Drained(due, seconds);
 	}
 
 	/** Makes the first {@code count} reminder jobs (by id) due a minute ago; the jobs still waiting for their time. */
