@@ -249,10 +249,6 @@ class Cycles {
 			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.unit-list.not-found", unitCode)));
 	}
 
-	private List<ItemSpec> specs(Item.Owner owner, Long ownerId) {
-		return items.findByOwnerKindAndOwnerIdOrderBySortNo(owner, ownerId).stream().map(Item::spec).toList();
-	}
-
 	/** Replaces an owner's items; each new item remembers the item above with the same title, if any. */
 	private void replaceItems(Item.Owner owner, Long ownerId, List<ItemSpec> specs, List<Item> above) {
 		items.deleteByOwnerKindAndOwnerId(owner, ownerId);
