@@ -38,7 +38,8 @@ public class OrganisationDirectory {
 
 	private final java.util.concurrent.ConcurrentHashMap<String, Cached<Optional<StaffInfo>>> staffCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-	private final java.util.concurrent.ConcurrentHashMap<String, Cached<List<StaffInfo>>> chainCache = new java.util.concurrent.ConcurrentHashMap<>();
+	/** Per unit code: the heads of the unit and of every unit above it, nearest first. */
+	private final java.util.concurrent.ConcurrentHashMap<String, Cached<List<StaffInfo>>> headsCache = new java.util.concurrent.ConcurrentHashMap<>();
 
 	OrganisationDirectory(UnitRepository units, StaffRepository staff, RoleRepository roles,
 			@org.springframework.beans.factory.annotation.Value("${zeren.organisation.cache-ttl:PT30S}") java.time.Duration cacheTtl) {
@@ -59,14 +60,27 @@ public class OrganisationDirectory {
 		return cached(staffCache, username, () -> findStaffInfo(username));
 	}
 
-	/** {@link #supervisorChain} with the same reuse as {@link #cachedStaffInfo}; for addressing, not for access. */
+	/**
+	 * {@link #supervisorChain} with the same reuse as {@link #cachedStaffInfo}; for addressing, not for access.
+	 * Built from the member's cached record and their unit's cached chain of heads, so the staff of one unit
+	 * (a kick-off batch, a reminder round) share one walk up the organisation.
+	 */
 	public List<StaffInfo> cachedSupervisorChain(String username) {
-		return cached(chainCache, username, () -> supervisorChain(username));
+		if (!caching()) {
+			return supervisorChain(username);
+		}
+		StaffInfo member = cachedStaffInfo(username)
+			.orElseThrow(() -> new NotFoundException(new Msg("org.staff.not-found", username)));
+		return chainOf(username, cached(headsCache, member.unitCode(), () -> headsFrom(findUnit(member.unitCode()))));
+	}
+
+	private boolean caching() {
+		return !(cacheTtl.isZero() || cacheTtl.isNegative());
 	}
 
 	private <T> T cached(java.util.concurrent.ConcurrentHashMap<String, Cached<T>> cache, String key,
 			java.util.function.Supplier<T> load) {
-		if (cacheTtl.isZero() || cacheTtl.isNegative() || key == null) {
+		if (!caching() || key == null) {
 			return load.get();
 		}
 		long now = System.nanoTime();
@@ -75,11 +89,16 @@ public class OrganisationDirectory {
 			return hit.value();
 		}
 		T value = load.get();
+		remember(cache, key, value, now);
+		return value;
+	}
+
+	private <T> void remember(java.util.concurrent.ConcurrentHashMap<String, Cached<T>> cache, String key, T value,
+			long now) {
 		if (cache.size() >= CACHE_LIMIT) {
 			cache.clear();
 		}
 		cache.put(key, new Cached<>(value, now + cacheTtl.toNanos()));
-		return value;
 	}
 
 	/** Any change of the organisation made on this node: forget every cached answer (before and after commit). */
@@ -99,7 +118,7 @@ public class OrganisationDirectory {
 
 	void clearCaches() {
 		staffCache.clear();
-		chainCache.clear();
+		headsCache.clear();
 	}
 
 	public List<UnitInfo> units() {
@@ -124,11 +143,49 @@ public class OrganisationDirectory {
 		return staff.search(blankToNull(unitCode), pattern, includeInactive, page).map(this::info);
 	}
 
-	/** Active members of a unit, optionally with those of all units below it. */
+	/**
+	 * Every active staff member, by username, read in keyset pages outside any transaction so that no page's
+	 * entities outlive it (an agency of 100,000 is read in a second or two, not paged by offset).
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	public List<StaffInfo> activeStaff() {
+		List<StaffInfo> all = new ArrayList<>();
+		String after = null; // not "": Oracle reads the empty string as null
+		List<Staff> page;
+		do {
+			page = staff.findActiveAfter(after, org.springframework.data.domain.Limit.of(ACTIVE_PAGE));
+			page.stream().map(this::info).forEach(all::add);
+			after = page.isEmpty() ? after : page.get(page.size() - 1).getUsername();
+		}
+		while (page.size() == ACTIVE_PAGE);
+		return all;
+	}
+
+	private static final int ACTIVE_PAGE = 1_000;
+
+	/** Username → unit code of every active staff member, in one read: for planning work over the whole agency. */
+	public java.util.Map<String, String> activeStaffUnits() {
+		java.util.Map<String, String> units = new java.util.HashMap<>();
+		for (Object[] row : staff.activeUsernamesAndUnitCodes()) {
+			units.put((String) row[0], (String) row[1]);
+		}
+		return units;
+	}
+
+	/**
+	 * Active members of a unit, optionally with those of all units below it. What was read also refreshes
+	 * {@link #cachedStaffInfo}, so work over a unit's members that addresses them (a kick-off batch) does not
+	 * read them again one by one.
+	 */
 	public List<StaffInfo> members(String unitCode, boolean includeSubunits) {
 		findUnit(unitCode);
 		Set<String> codes = includeSubunits ? subtree(unitCode) : Set.of(unitCode);
-		return staff.findActiveInUnits(codes).stream().map(this::info).toList();
+		List<StaffInfo> members = staff.findActiveInUnits(codes).stream().map(this::info).toList();
+		if (caching()) {
+			long now = System.nanoTime();
+			members.forEach(member -> remember(staffCache, member.username(), Optional.of(member), now));
+		}
+		return members;
 	}
 
 	/** Codes of the unit and every active unit below it. */
@@ -157,15 +214,25 @@ public class OrganisationDirectory {
 	public List<StaffInfo> supervisorChain(String username) {
 		Staff member = findStaff(username)
 			.orElseThrow(() -> new NotFoundException(new Msg("org.staff.not-found", username)));
-		List<StaffInfo> chain = new ArrayList<>();
-		Set<String> seen = new LinkedHashSet<>(List.of(username));
-		for (OrgUnit unit = member.getUnit(); unit != null; unit = unit.getParent()) {
+		return chainOf(username, headsFrom(member.getUnit()));
+	}
+
+	/** The heads of this unit and of each unit above it, nearest first, each once; units without a head passed over. */
+	private List<StaffInfo> headsFrom(OrgUnit start) {
+		List<StaffInfo> heads = new ArrayList<>();
+		Set<String> seen = new LinkedHashSet<>();
+		for (OrgUnit unit = start; unit != null; unit = unit.getParent()) {
 			Staff head = unit.getHead();
 			if (head != null && seen.add(head.getUsername())) {
-				chain.add(head.toInfo(true));
+				heads.add(head.toInfo(true));
 			}
 		}
-		return chain;
+		return List.copyOf(heads);
+	}
+
+	/** A member's supervisors: the heads above their unit's start, without the member themself. */
+	private static List<StaffInfo> chainOf(String username, List<StaffInfo> heads) {
+		return heads.stream().filter(head -> !head.username().equals(username)).toList();
 	}
 
 	/** The supervisor {@code levels} steps up (1 = direct supervisor), if the chain is that long. */

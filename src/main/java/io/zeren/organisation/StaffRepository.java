@@ -33,6 +33,13 @@ interface StaffRepository extends Repository<Staff, Long> {
 			""")
 	Page<Staff> search(String unitCode, String text, boolean includeInactive, Pageable pageable);
 
+	/** Keyset page of active staff by username (no offset, no count: constant cost per page at any size). */
+	@Query("select s from Staff s join fetch s.unit where s.active = true and (:after is null or s.username > :after) order by s.username")
+	List<Staff> findActiveAfter(String after, org.springframework.data.domain.Limit limit);
+
+	@Query("select s.username, u.code from Staff s join s.unit u where s.active = true")
+	List<Object[]> activeUsernamesAndUnitCodes();
+
 	long countByActiveTrue();
 
 	Staff save(Staff staff);

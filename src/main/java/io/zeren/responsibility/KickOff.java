@@ -11,9 +11,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 
 import io.zeren.calendar.EngineClock;
@@ -120,13 +117,13 @@ class KickOff {
 	List<String> plan(int year, int batchSize) {
 		cycleService.beginKickOff(year);
 		Long cycleId = cycle(year).getId();
-		List<StaffInfo> active = activeStaff();
+		java.util.Map<String, String> active = directory.activeStaffUnits();
 		Set<String> issued = new HashSet<>(lists.usernamesIn(cycleId));
 		java.util.Map<String, Integer> pendingPerUnit = new java.util.TreeMap<>();
 		int pendingCount = 0;
-		for (StaffInfo member : active) {
-			if (!issued.contains(member.username())) {
-				pendingPerUnit.merge(member.unitCode(), 1, Integer::sum);
+		for (java.util.Map.Entry<String, String> member : active.entrySet()) {
+			if (!issued.contains(member.getKey())) {
+				pendingPerUnit.merge(member.getValue(), 1, Integer::sum);
 				pendingCount++;
 			}
 		}
@@ -183,9 +180,9 @@ class KickOff {
 	 */
 	KickOffStatus.View finishJobs(int year) {
 		Long cycleId = cycle(year).getId();
-		List<StaffInfo> active = activeStaff();
+		Set<String> active = directory.activeStaffUnits().keySet();
 		Set<String> issued = new HashSet<>(lists.usernamesIn(cycleId));
-		int done = (int) active.stream().filter(member -> issued.contains(member.username())).count();
+		int done = (int) active.stream().filter(issued::contains).count();
 		return updateStatus(cycleId, status -> status.recount(active.size(), done, EngineClock.now())).view(year);
 	}
 
@@ -195,11 +192,16 @@ class KickOff {
 		}
 		try {
 			int count = inNewTransaction(() -> {
+				// Who of the batch already has a list (an earlier attempt, a joiner): read once per batch.
+				Set<String> issued = issuedAmong(cycleId, batch);
+				PersonalLists.IssueRun run = personalLists.issueRun(cycleId, year);
 				int done = 0;
 				for (StaffInfo member : batch) {
-					if (personalLists.issue(cycleId, year, member)) {
-						done++;
+					if (issued.contains(member.username())) {
+						continue;
 					}
+					personalLists.issue(run, member);
+					done++;
 					// Each member's rows are written; keeping them managed would make every later flush of the
 					// batch check them all again (quadratic in the batch size).
 					entities.flush();
@@ -217,6 +219,16 @@ class KickOff {
 			updateStatus(cycleId, status -> status.batchFailed(number, batch.size(), String.valueOf(ex.getMessage()),
 					EngineClock.now()));
 		}
+	}
+
+	/** Members of the batch with a list in the cycle, asked in chunks (Oracle takes at most 1,000 IN values). */
+	private Set<String> issuedAmong(Long cycleId, List<StaffInfo> batch) {
+		Set<String> issued = new HashSet<>();
+		List<String> usernames = batch.stream().map(StaffInfo::username).toList();
+		for (int from = 0; from < usernames.size(); from += 500) {
+			issued.addAll(lists.usernamesAmong(cycleId, usernames.subList(from, Math.min(from + 500, usernames.size()))));
+		}
+		return issued;
 	}
 
 	Optional<KickOffStatus.View> status(int year) {
@@ -253,16 +265,7 @@ class KickOff {
 	}
 
 	private List<StaffInfo> activeStaff() {
-		List<StaffInfo> all = new ArrayList<>();
-		int page = 0;
-		Page<StaffInfo> slice;
-		do {
-			slice = directory.searchStaff(null, null, false, PageRequest.of(page++, 500, Sort.by("username")));
-			all.addAll(slice.getContent());
-		}
-		while (slice.hasNext());
-		all.sort(Comparator.comparing(StaffInfo::username));
-		return all.stream().filter(StaffInfo::active).toList();
+		return directory.activeStaff();
 	}
 
 	/**

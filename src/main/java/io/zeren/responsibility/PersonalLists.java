@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,14 +51,16 @@ class PersonalLists {
 
 	private final RuntimeService runtime;
 
+	private final RepositoryService repository;
+
 	private final SystemAuthentication system;
 
 	private final ResponsibilityProperties properties;
 
 	PersonalLists(PersonalListRepository lists, ItemRepository items, UnitListRepository unitLists,
 			ObjectionRepository objections, EvidenceRepository evidence, CheckRepository checks, CycleRepository cycles,
-			OrganisationDirectory directory, RuntimeService runtime, SystemAuthentication system,
-			ResponsibilityProperties properties) {
+			OrganisationDirectory directory, RuntimeService runtime, RepositoryService repository,
+			SystemAuthentication system, ResponsibilityProperties properties) {
 		this.lists = lists;
 		this.items = items;
 		this.unitLists = unitLists;
@@ -66,6 +70,7 @@ class PersonalLists {
 		this.cycles = cycles;
 		this.directory = directory;
 		this.runtime = runtime;
+		this.repository = repository;
 		this.system = system;
 		this.properties = properties;
 	}
@@ -79,27 +84,87 @@ class PersonalLists {
 		if (lists.existsByCycleIdAndUsername(cycleId, member.username())) {
 			return false;
 		}
-		List<Item> source = unitLists.findByCycleIdAndUnitCode(cycleId, member.unitCode())
-			.map(unit -> items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.UNIT, unit.getId()))
-			.orElseGet(() -> items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.CYCLE, cycleId));
-		PersonalList list = lists.saveAndFlush(new PersonalList(cycleId, member.username(), member.unitCode(),
+		issue(new IssueRun(cycleId, year), member);
+		return true;
+	}
+
+	/**
+	 * What the issues of one kick-off batch share, read once instead of once per member: the source items of
+	 * each unit (the unit's confirmed list, or the cycle's catalogue) and the process definition to start.
+	 */
+	final class IssueRun {
+
+		private final Long cycleId;
+
+		private final int year;
+
+		private final Map<String, List<Source>> sources = new HashMap<>();
+
+		private String definitionId;
+
+		IssueRun(Long cycleId, int year) {
+			this.cycleId = cycleId;
+			this.year = year;
+		}
+
+		private List<Source> sourceOf(String unitCode) {
+			return sources.computeIfAbsent(unitCode, code -> unitLists.findByCycleIdAndUnitCode(cycleId, code)
+				.map(unit -> items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.UNIT, unit.getId()))
+				.orElseGet(() -> items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.CYCLE, cycleId))
+				.stream()
+				.map(item -> new Source(item.getId(), item.spec()))
+				.toList());
+		}
+
+		private String definitionId() {
+			if (definitionId == null) {
+				definitionId = repository.createProcessDefinitionQuery()
+					.processDefinitionKey(PersonalResponsibilityProcess.KEY)
+					.latestVersion()
+					.withoutTenantId()
+					.singleResult()
+					.getId();
+			}
+			return definitionId;
+		}
+
+	}
+
+	private record Source(Long itemId, ItemSpec spec) {
+	}
+
+	IssueRun issueRun(Long cycleId, int year) {
+		return new IssueRun(cycleId, year);
+	}
+
+	/**
+	 * Issues the list of a member known to have none in the cycle yet (the caller read who has one); the unique
+	 * (cycle, username) constraint still fails the transaction if another node issued it meanwhile.
+	 */
+	void issue(IssueRun run, StaffInfo member) {
+		List<Source> source = run.sourceOf(member.unitCode());
+		PersonalList list = lists.saveAndFlush(new PersonalList(run.cycleId, member.username(), member.unitCode(),
 				member.category(), member.post(), EngineClock.now()));
-		int sort = 0;
-		for (Item item : source) {
+		List<ItemSpec> derived = new ArrayList<>();
+		for (Source item : source) {
 			if (ListDerivation.applies(item.spec(), member)) {
-				items.save(new Item(Item.Owner.PERSONAL, list.getId(), item.getId(), ++sort, item.spec()));
+				derived.add(item.spec());
+				items.save(new Item(Item.Owner.PERSONAL, list.getId(), item.itemId(), derived.size(), item.spec()));
 			}
 		}
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(PersonalResponsibilityProcess.VAR_LIST_ID, list.getId());
-		variables.put(PersonalResponsibilityProcess.VAR_YEAR, year);
+		variables.put(PersonalResponsibilityProcess.VAR_YEAR, run.year);
 		variables.put(PersonalResponsibilityProcess.VAR_USERNAME, member.username());
 		variables.put(PersonalResponsibilityProcess.VAR_FULL_NAME, member.fullName());
 		variables.put(PersonalResponsibilityProcess.VAR_REVIEWER_GROUP, reviewerGroup(member.username()));
 		variables.put(PersonalResponsibilityProcess.VAR_QUARTERLY_CHECKS, properties.quarterlyChecks());
-		system.run(() -> runtime.startProcessInstanceByKey(PersonalResponsibilityProcess.KEY,
-				PersonalResponsibilityProcess.businessKey(year, member.username()), variables));
-		return true;
+		// The list as just issued, for the first review task; the transient flag tells the task's listener it is
+		// current (a later review task, after an objection was answered, reads it again).
+		variables.put(PersonalResponsibilityProcess.VAR_LIST_TEXT, ItemText.numbered(derived));
+		variables.put(PersonalResponsibilityProcess.VAR_LIST_TEXT_CURRENT, Variables.booleanValue(true, true));
+		system.run(() -> runtime.startProcessInstanceById(run.definitionId(),
+				PersonalResponsibilityProcess.businessKey(run.year, member.username()), variables));
 	}
 
 	/** Head of the member's own unit; for a head, of the unit above; for the agency head, the political department. */

@@ -28,6 +28,9 @@ final class PersonalResponsibilityProcess {
 
 	static final String VAR_LIST_TEXT = "listText";
 
+	/** Transient, set with the start: {@link #VAR_LIST_TEXT} was just written and need not be read again. */
+	static final String VAR_LIST_TEXT_CURRENT = "listTextCurrent";
+
 	/** "sign" or "object". */
 	static final String VAR_DECISION = "listDecision";
 

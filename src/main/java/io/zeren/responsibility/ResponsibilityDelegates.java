@@ -107,11 +107,17 @@ class ResponsibilityDelegates {
 	@Bean
 	TaskListener personalListTaskListener(PersonalLists lists) {
 		return task -> {
-			Long listId = listId(task);
 			if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-				task.setVariableLocal(PersonalResponsibilityProcess.VAR_LIST_TEXT, lists.listText(listId));
+				// Through the instance, not the task: reading or writing a new task's variables fetches its own
+				// first (one query per task); and the text is the list's, shown again by the next review task.
+				var instance = task.getExecution();
+				if (!Boolean.TRUE.equals(instance.getVariable(PersonalResponsibilityProcess.VAR_LIST_TEXT_CURRENT))) {
+					instance.setVariable(PersonalResponsibilityProcess.VAR_LIST_TEXT,
+							lists.listText(id(instance.getVariable(PersonalResponsibilityProcess.VAR_LIST_ID))));
+				}
 			}
 			else {
+				Long listId = listId(task);
 				String objection = rendered(() -> lists.decide(listId,
 						(String) task.getVariable(PersonalResponsibilityProcess.VAR_DECISION),
 						(Number) task.getVariable(PersonalResponsibilityProcess.VAR_ITEM_NO),

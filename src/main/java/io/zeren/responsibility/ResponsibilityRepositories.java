@@ -72,6 +72,9 @@ interface PersonalListRepository extends Repository<PersonalList, Long> {
 	@Query("select p.username from PersonalList p where p.cycleId = ?1")
 	List<String> usernamesIn(Long cycleId);
 
+	@Query("select p.username from PersonalList p where p.cycleId = ?1 and p.username in ?2")
+	List<String> usernamesAmong(Long cycleId, java.util.Collection<String> usernames);
+
 }
 
 interface ObjectionRepository extends Repository<Objection, Long> {

@@ -18,5 +18,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("zeren.deadline")
 record DeadlineProperties(@DefaultValue("true") boolean enabled, @DefaultValue("standard") String policySet,
 		@DefaultValue("PT4H") Duration urgeMinInterval, @DefaultValue("Asia/Shanghai") String zone,
-		@DefaultValue("PT5M") Duration policyCacheTtl) {
+		@DefaultValue("PT5M") Duration policyCacheTtl, @DefaultValue("PT30S") Duration delegationCacheTtl) {
 }

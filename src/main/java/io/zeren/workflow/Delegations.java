@@ -1,13 +1,17 @@
 package io.zeren.workflow;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.zeren.calendar.EngineClock;
 import io.zeren.organisation.OrganisationDirectory;
@@ -42,7 +46,7 @@ public class Delegations {
 	 */
 	String substitute(DelegateTask task) {
 		String assignee = task.getAssignee();
-		if (assignee == null) {
+		if (assignee == null || !mayBeAway(assignee)) {
 			return null;
 		}
 		Optional<Delegation> active = activeFor(assignee);
@@ -54,6 +58,43 @@ public class Delegations {
 		}
 		task.setAssignee(active.get().getSubstitute());
 		return assignee;
+	}
+
+	/** Owners with a delegation not ended, as this node last read them, and until when that reading holds. */
+	private record OpenOwners(Set<String> usernames, long expiresAt) {
+	}
+
+	private volatile OpenOwners openOwners;
+
+	/**
+	 * Whether the person has a delegation not ended (so their tasks need a look), from a set of owners read once
+	 * per {@code zeren.deadline.delegation-cache-ttl}: every task's assignee is asked about, few people are away.
+	 */
+	private boolean mayBeAway(String username) {
+		Duration ttl = properties.delegationCacheTtl();
+		if (ttl == null || ttl.isZero() || ttl.isNegative()) {
+			return true;
+		}
+		long now = System.nanoTime();
+		OpenOwners current = openOwners;
+		if (current == null || now - current.expiresAt() >= 0) {
+			current = new OpenOwners(Set.copyOf(delegations.openOwners()), now + ttl.toNanos());
+			openOwners = current;
+		}
+		return current.usernames().contains(username);
+	}
+
+	/** A delegation made or ended here counts at once: read the owners again, now and once it is committed. */
+	private void forgetOpenOwners() {
+		openOwners = null;
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					openOwners = null;
+				}
+			});
+		}
 	}
 
 	Optional<Delegation> activeFor(String owner) {
@@ -86,6 +127,7 @@ public class Delegations {
 		if (activeFor(substitute).filter(existing -> existing.overlaps(startsOn, endsOn)).isPresent()) {
 			throw new RuleViolationException(new Msg("delegation.substitute-away", substitute));
 		}
+		forgetOpenOwners();
 		return delegations.save(new Delegation(owner, substitute, startsOn, endsOn, reason, by, EngineClock.now()))
 			.toView();
 	}
@@ -100,6 +142,7 @@ public class Delegations {
 			throw new RuleViolationException(new Msg("delegation.not-allowed", by, owner));
 		}
 		delegation.end(EngineClock.now());
+		forgetOpenOwners();
 		return delegation.toView();
 	}
 

@@ -32,6 +32,9 @@ class OrganisationApiIT {
 	@Autowired
 	IdentityService identity;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void shouldSeedADemoAgencyOfThreeLevelsWithAllFunctionalUnitsAndFortyStaff() {
 		List<Map<String, Object>> units = ApiClient.as(rest, "lina").getList("/api/units").getBody();
@@ -67,6 +70,48 @@ class OrganisationApiIT {
 		assertThat(lina.get("/api/roles/DISCIPLINE/owner").getBody()).containsEntry("code", "DIS");
 		assertThat(lina.get("/api/staff?unit=OPS-1&size=2").getBody()).containsKey("content");
 		assertThat(lina.get("/api/units/NOPE").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void shouldAnswerTheCachedSupervisorChainAsTheUncachedOneAndFollowChanges() {
+		for (StaffInfo member : directory.members("AG", true)) {
+			assertThat(directory.cachedSupervisorChain(member.username())).extracting(StaffInfo::username)
+				.as(member.username())
+				.containsExactlyElementsOf(
+						directory.supervisorChain(member.username()).stream().map(StaffInfo::username).toList());
+		}
+		assertThat(directory.cachedSupervisorChain("wangjianguo")).isEmpty();
+
+		// A move made on this node shows at once, though the chains of both units were just cached.
+		ApiClient admin = ApiClient.as(rest, "admin");
+		Map<String, Object> mover = Map.of("fullName", "周转", "unitCode", "POL-ORG", "category", "EMPLOYEE", "email",
+				"zhouzhuan@zeren.example", "partyMember", true);
+		assertThat(admin.send(HttpMethod.PUT, "/api/staff/zhouzhuan", mover).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(directory.cachedSupervisorChain("zhouzhuan")).extracting(StaffInfo::username)
+			.containsExactly("chenjing", "liuzhiqiang", "wangjianguo");
+		Map<String, Object> moved = new java.util.HashMap<>(mover);
+		moved.put("unitCode", "OFF");
+		assertThat(admin.send(HttpMethod.PUT, "/api/staff/zhouzhuan", moved).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(directory.cachedSupervisorChain("zhouzhuan")).extracting(StaffInfo::username)
+			.containsExactlyElementsOf(directory.supervisorChain("zhouzhuan").stream().map(StaffInfo::username).toList())
+			.doesNotContain("chenjing");
+		admin.send(HttpMethod.DELETE, "/api/staff/zhouzhuan", null);
+	}
+
+	@Test
+	void shouldServeWhatAUnitsMemberListReadToTheCachedLookups() {
+		StaffInfo lina = directory.members("POL-ORG", false).stream().filter(member -> member.username().equals("lina"))
+			.findFirst().orElseThrow();
+		// Changed behind the application's back (as another node would within the cache's TTL): the cached lookup
+		// answers what members() read, the uncached one the database.
+		jdbc.update("update zr_staff set full_name = ? where username = 'lina'", "李娜（改）");
+		try {
+			assertThat(directory.cachedStaffInfo("lina")).contains(lina);
+			assertThat(directory.findStaffInfo("lina")).map(StaffInfo::fullName).contains("李娜（改）");
+		}
+		finally {
+			jdbc.update("update zr_staff set full_name = ? where username = 'lina'", lina.fullName());
+		}
 	}
 
 	@Test

@@ -128,6 +128,11 @@ class ResponsibilityApiIT {
 		// lina objects to item 2, her head answers, she signs.
 		Task review = personalTask("lina");
 		assertThat(review.getAssignee()).isEqualTo("lina");
+		// The review form shows the list as issued (written with the start, not read back per task).
+		assertThat(tasks.getVariable(review.getId(), "listText")).asString()
+			.startsWith("1. 谈心谈话\n")
+			.contains("2. 集中政治轮训")
+			.doesNotContain("3. ");
 		tasks.complete(review.getId(), Map.of("listDecision", "object", "objectionItemNo", 2, "objectionReason", "今年已参训"));
 		Task answer = tasks.createTaskQuery().processInstanceBusinessKey(YEAR + ":lina").taskCandidateGroup("head-pol-org")
 			.singleResult();
@@ -136,7 +141,10 @@ class ResponsibilityApiIT {
 		tasks.claim(answer.getId(), "chenjing");
 		tasks.complete(answer.getId(), Map.of("objectionAnswer", "改为线上轮训", "adjustedItem",
 				"集中政治轮训 | 线上完成 | 网络学院 | 20 | 学习证明"));
-		tasks.complete(personalTask("lina").getId(), Map.of("listDecision", "sign"));
+		// The next review task shows the list as the answer adjusted it.
+		Task reviewAgain = personalTask("lina");
+		assertThat(tasks.getVariable(reviewAgain.getId(), "listText")).asString().contains("2. 集中政治轮训", "目标：线上完成");
+		tasks.complete(reviewAgain.getId(), Map.of("listDecision", "sign"));
 		Map<String, Object> signed = lina.get("/api/lists/" + listId).getBody();
 		assertThat(signed).containsEntry("state", "SIGNED");
 		assertThat(signed.get("objections")).asString().contains("改为线上轮训", "chenjing");

@@ -201,6 +201,9 @@ class DeadlineEscalationIT {
 	@Test
 	void shouldSendTasksToTheSubstituteWhileTheOwnerIsAway() {
 		ApiClient lina = ApiClient.as(rest, "lina");
+		// Read before the delegation: the node's set of people away (zeren.deadline.delegation-cache-ttl) must
+		// take in the delegation made here at once, and let go of it when it ends.
+		assertThat(startFor("lina").getAssignee()).isEqualTo("lina");
 		Map<String, Object> delegation = lina.send(HttpMethod.POST, "/api/delegations",
 				Map.of("substitute", "tangliang", "startsOn", "2026-06-01", "endsOn", "2026-06-05", "reason", "休假"))
 			.getBody();
