@@ -90,7 +90,7 @@ class Outbox {
 		int queued = 0;
 		for (String username : recipients) {
 			String key = key(dedupKey, username);
-			if (mails.existsByDedupKey(key)) {
+			if (mails.countByDedupKey(key) > 0) {
 				log.debug("Mail {} already queued, not queued again", key);
 				continue;
 			}
