@@ -104,16 +104,7 @@ public class OrganisationDirectory {
 	/** Any change of the organisation made on this node: forget every cached answer (before and after commit). */
 	@org.springframework.context.event.EventListener
 	void changed(OrganisationChanged event) {
-		clearCaches();
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager
-				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						clearCaches();
-					}
-				});
-		}
+		io.zeren.shared.CacheInvalidation.nowAndAfterCompletion(this::clearCaches);
 	}
 
 	void clearCaches() {

@@ -93,7 +93,7 @@ class KickOff {
 		}
 		cycleService.beginKickOff(year);
 		Long cycleId = cycle(year).getId();
-		List<StaffInfo> active = activeStaff();
+		List<StaffInfo> active = directory.activeStaff();
 		Set<String> issued = new HashSet<>(lists.usernamesIn(cycleId));
 		List<StaffInfo> pending = active.stream().filter(member -> !issued.contains(member.username())).toList();
 		updateStatus(cycleId, status -> status.start(active.size(), active.size() - pending.size(), batchSize,
@@ -262,10 +262,6 @@ class KickOff {
 	private Cycle cycle(int year) {
 		return cycles.findByYear(year)
 			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", String.valueOf(year))));
-	}
-
-	private List<StaffInfo> activeStaff() {
-		return directory.activeStaff();
 	}
 
 	/**

@@ -84,7 +84,7 @@ class PersonalLists {
 		if (lists.existsByCycleIdAndUsername(cycleId, member.username())) {
 			return false;
 		}
-		issue(new IssueRun(cycleId, year), member);
+		issue(issueRun(cycleId, year), member);
 		return true;
 	}
 

@@ -1,5 +1,6 @@
 /**
- * Small vocabulary every module may use: domain rule violations and the HTTP problem mapping.
+ * Small vocabulary every module may use: domain rule violations, the HTTP problem mapping, and forgetting
+ * node-local caches when this node changes what they hold.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.zeren.shared;

@@ -10,12 +10,11 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.zeren.calendar.EngineClock;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
+import io.zeren.shared.CacheInvalidation;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
@@ -86,15 +85,7 @@ public class Delegations {
 
 	/** A delegation made or ended here counts at once: read the owners again, now and once it is committed. */
 	private void forgetOpenOwners() {
-		openOwners = null;
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					openOwners = null;
-				}
-			});
-		}
+		CacheInvalidation.nowAndAfterCompletion(() -> openOwners = null);
 	}
 
 	Optional<Delegation> activeFor(String owner) {
