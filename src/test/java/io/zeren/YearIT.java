@@ -76,7 +76,7 @@ class YearIT {
 			""";
 
 	/** Our process definitions; everything else (the deadline watches) is never run here. */
-	static final Set<String> OWN_PROCESSES = Set.of("AnnualCycleProcess", "PersonalResponsibilityProcess",
+	static final Set<String> OWN_PROCESSES = Set.of("AnnualCycleProcess", "UnitListProcess", "PersonalResponsibilityProcess",
 			"MidYearInspectionProcess", "RectificationProcess", "AnnualAssessmentProcess", "AssessmentCommitteeProcess");
 
 	/** Business keys of this year's inspection and findings (ids, not year-prefixed). */
@@ -152,13 +152,13 @@ class YearIT {
 		moveTo(at(1, 4)); // the unit tasks' jobs, one per unit, as the job executor would run them
 		assertThat(political.getList("/api/cycles/" + YEAR + "/catalogue").getBody()).hasSize(3);
 
-		// Every unit head confirms the unit's list as proposed (the multi-instance covers all units).
-		List<Task> unitTasks = tasks.createTaskQuery().processDefinitionKey("AnnualCycleProcess")
-			.processInstanceBusinessKey(String.valueOf(YEAR)).taskDefinitionKey("Task_ConfirmUnitList").list();
+		// Every unit head confirms the unit's list as proposed (one UnitListProcess per unit).
+		List<Task> unitTasks = tasks.createTaskQuery().processDefinitionKey("UnitListProcess")
+			.processInstanceBusinessKeyLike(YEAR + ":%").taskDefinitionKey("Task_ConfirmUnitList").list();
 		assertThat(unitTasks).hasSizeGreaterThan(1);
 		for (Task unitTask : unitTasks) {
 			String head = headOf(unitTask);
-			complete(unitTask, head, Map.of("unitListText", tasks.getVariableLocal(unitTask.getId(), "unitListText")));
+			complete(unitTask, head, Map.of("unitListText", tasks.getVariable(unitTask.getId(), "unitListText")));
 		}
 		assertThat(political.get("/api/cycles/" + YEAR + "/unit-lists/" + UNIT_CODE).getBody())
 			.containsEntry("confirmedBy", "chenjing");

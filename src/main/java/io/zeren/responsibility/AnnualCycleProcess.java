@@ -9,7 +9,13 @@ final class AnnualCycleProcess {
 
 	static final String TASK_APPROVE_CATALOGUE = "Task_ApproveCatalogue";
 
-	static final String TASK_CONFIRM_UNIT_LIST = "Task_ConfirmUnitList";
+	static final String TASK_COUNT_OPEN_UNIT_LISTS = "Task_CountOpenUnitLists";
+
+	/** Intermediate message catch event: waits for the year's last unit list to be confirmed. */
+	static final String EVENT_UNIT_LISTS_CONFIRMED = "Event_UnitListsConfirmed";
+
+	/** Correlated by the UnitListProcess that confirms the last unit list of the year. */
+	static final String MESSAGE_UNIT_LISTS_CONFIRMED = "UnitListsConfirmed";
 
 	static final String TASK_KICK_OFF = "Task_KickOff";
 
@@ -38,11 +44,14 @@ final class AnnualCycleProcess {
 
 	static final String VAR_DECISION_NOTE = "decisionNote";
 
-	static final String VAR_UNIT_CODES = "unitCodes";
+	/** Transient: the batches of units (codes joined by commas) whose UnitListProcess to start. */
+	static final String VAR_UNIT_LIST_BATCHES = "unitListBatches";
 
-	static final String VAR_UNIT_CODE = "unitCode";
+	/** Multi-instance element: one batch's unit codes. */
+	static final String VAR_UNIT_LIST_BATCH = "unitListBatch";
 
-	static final String VAR_UNIT_LIST_TEXT = "unitListText";
+	/** Unit lists of the year not confirmed yet, when the cycle had started them all. */
+	static final String VAR_OPEN_UNIT_LISTS = "openUnitLists";
 
 	static final String VAR_KICK_OFF_FAILED = "kickOffFailed";
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 
 import jakarta.persistence.EntityManager;
@@ -42,19 +43,26 @@ class Cycles {
 
 	private final RuntimeService runtime;
 
+	private final RepositoryService repository;
+
 	private final SystemAuthentication system;
 
 	private final EntityManager entities;
 
+	private final ResponsibilityProperties properties;
+
 	Cycles(CycleRepository cycles, ItemRepository items, UnitListRepository unitLists, OrganisationDirectory directory,
-			RuntimeService runtime, SystemAuthentication system, EntityManager entities) {
+			RuntimeService runtime, RepositoryService repository, SystemAuthentication system, EntityManager entities,
+			ResponsibilityProperties properties) {
 		this.cycles = cycles;
 		this.items = items;
 		this.unitLists = unitLists;
 		this.directory = directory;
 		this.runtime = runtime;
+		this.repository = repository;
 		this.system = system;
 		this.entities = entities;
+		this.properties = properties;
 	}
 
 	/** Opens the year's cycle and starts its AnnualCycleProcess (business key: the year). */
@@ -123,7 +131,11 @@ class Cycles {
 		cycle(cycleId).decide(approve, note);
 	}
 
-	/** A list per active unit with a head, copied from the approved catalogue; returns their codes. */
+	/**
+	 * A list per active unit with a head, copied from the approved catalogue. Returns the units in batches of
+	 * {@code zeren.responsibility.unit-list-batch-size} (codes joined by commas), whose UnitListProcess the
+	 * cycle starts one batch per job. Refused when no active unit has a head: nobody could confirm a list.
+	 */
 	List<String> prepareUnitLists(Long cycleId) {
 		cycle(cycleId);
 		List<Item> catalogue = items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.CYCLE, cycleId);
@@ -144,17 +156,72 @@ class Cycles {
 				}
 			}
 		}
-		// Written, and no longer managed: the unit tasks the engine creates next in this transaction read the
-		// lists again, and each of their queries would otherwise check all of these.
+		if (codes.isEmpty()) {
+			throw new RuleViolationException(new Msg("responsibility.unit-list.no-heads"));
+		}
+		// Written, and no longer managed: what runs next in this transaction does not check them again.
 		entities.flush();
 		entities.clear();
-		return codes;
+		int size = Math.max(1, properties.unitListBatchSize());
+		List<String> batches = new ArrayList<>();
+		for (int from = 0; from < codes.size(); from += size) {
+			batches.add(String.join(",", codes.subList(from, Math.min(from + size, codes.size()))));
+		}
+		return batches;
 	}
 
 	/**
-	 * For the unit task's form. Runs once per unit task as the engine creates them all in one transaction, so
-	 * what it reads is let go again (see prepareUnitLists).
+	 * One batch of units, in a job of its own: starts each unit's UnitListProcess (the unit head's task). The
+	 * batch commits as a whole, so a retried job starts nothing twice.
 	 */
+	void startUnitLists(Long cycleId, int year, String batch) {
+		String definitionId = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(UnitListProcess.KEY)
+			.latestVersion()
+			.withoutTenantId()
+			.singleResult()
+			.getId();
+		for (String code : batch.split(",")) {
+			String unitCode = code.strip();
+			if (unitCode.isEmpty()) {
+				continue;
+			}
+			Map<String, Object> variables = new HashMap<>();
+			variables.put(UnitListProcess.VAR_CYCLE_ID, cycleId);
+			variables.put(UnitListProcess.VAR_YEAR, year);
+			variables.put(UnitListProcess.VAR_UNIT_CODE, unitCode);
+			system.run(() -> runtime.startProcessInstanceById(definitionId, UnitListProcess.businessKey(year, unitCode),
+					variables));
+		}
+	}
+
+	/**
+	 * The unit lists of the cycle not confirmed yet. Takes the cycle's row lock first: every confirmation and the
+	 * cycle's own check count under it, so of two heads confirming the last two units at the same moment, the
+	 * second counts after the first committed and sees none left.
+	 */
+	long openUnitLists(Long cycleId) {
+		cycles.findForUpdate(cycleId)
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.cycle.not-found", String.valueOf(cycleId))));
+		return unitLists.countOpen(cycleId);
+	}
+
+	/**
+	 * A unit list was confirmed: when it was the year's last, the cycle goes on to the kick-off. Returns whether
+	 * it was the last. If the cycle is not waiting yet (its last batch of units is still joining), it counts
+	 * again itself before it waits ({@link #openUnitLists}, under the same lock).
+	 */
+	boolean reportUnitListConfirmed(Long cycleId, int year) {
+		if (openUnitLists(cycleId) > 0) {
+			return false;
+		}
+		system.run(() -> runtime.createMessageCorrelation(AnnualCycleProcess.MESSAGE_UNIT_LISTS_CONFIRMED)
+			.processInstanceBusinessKey(String.valueOf(year))
+			.correlateAllWithResult());
+		return true;
+	}
+
+	/** For the unit task's form; what it reads is let go again (a batch starts many unit tasks). */
 	@Transactional(readOnly = true)
 	String unitListText(Long cycleId, String unitCode) {
 		UnitList list = unitList(cycleId, unitCode);

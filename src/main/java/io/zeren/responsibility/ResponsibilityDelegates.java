@@ -42,29 +42,62 @@ class ResponsibilityDelegates {
 		});
 	}
 
+	/** Writes the unit lists; their batches go to the multi-instance as a transient variable (never stored). */
 	@Bean
 	JavaDelegate prepareUnitListsDelegate(Cycles cycles) {
-		return execution -> execution.setVariable(AnnualCycleProcess.VAR_UNIT_CODES,
-				cycles.prepareUnitLists(id(execution.getVariable(AnnualCycleProcess.VAR_CYCLE_ID))));
+		return execution -> execution.setVariable(AnnualCycleProcess.VAR_UNIT_LIST_BATCHES,
+				org.camunda.bpm.engine.variable.Variables.untypedValue(
+						rendered(() -> cycles.prepareUnitLists(id(execution.getVariable(AnnualCycleProcess.VAR_CYCLE_ID)))),
+						true));
 	}
 
-	/** Create: show the unit's list as text; complete: save the head's adjustments and confirm. */
+	/** One batch of units, in a job of its own (multi-instance element {@code unitListBatch}). */
+	@Bean
+	JavaDelegate startUnitListsDelegate(Cycles cycles) {
+		return execution -> cycles.startUnitLists(id(execution.getVariable(AnnualCycleProcess.VAR_CYCLE_ID)),
+				((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue(),
+				(String) execution.getVariable(AnnualCycleProcess.VAR_UNIT_LIST_BATCH));
+	}
+
+	@Bean
+	JavaDelegate openUnitListsDelegate(Cycles cycles) {
+		return execution -> execution.setVariable(AnnualCycleProcess.VAR_OPEN_UNIT_LISTS,
+				cycles.openUnitLists(id(execution.getVariable(AnnualCycleProcess.VAR_CYCLE_ID))));
+	}
+
+	// UnitListProcess
+
+	/**
+	 * Create: show the unit's list as text; complete: save the head's adjustments and confirm. The text is the
+	 * unit process's variable, not the task's: completing a task with variables (the engine REST's
+	 * {@code /task/{id}/complete}) sets them on the process, where a task-local copy would hide the edit.
+	 */
 	@Bean
 	TaskListener unitListTaskListener(Cycles cycles) {
 		return task -> {
-			String unitCode = (String) task.getVariable(AnnualCycleProcess.VAR_UNIT_CODE);
+			String unitCode = (String) task.getVariable(UnitListProcess.VAR_UNIT_CODE);
 			if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-				task.setVariableLocal(AnnualCycleProcess.VAR_UNIT_LIST_TEXT, cycles.unitListText(cycleId(task), unitCode));
+				task.getExecution()
+					.setVariable(UnitListProcess.VAR_UNIT_LIST_TEXT, cycles.unitListText(cycleId(task), unitCode));
 			}
 			else {
 				rendered(() -> {
 					cycles.confirmUnitList(cycleId(task), unitCode,
-							(String) task.getVariable(AnnualCycleProcess.VAR_UNIT_LIST_TEXT), completedBy(task));
+							(String) task.getVariable(UnitListProcess.VAR_UNIT_LIST_TEXT), completedBy(task));
 					return null;
 				});
 			}
 		};
 	}
+
+	/** After a unit's confirmation: the year's last one lets the cycle go on to the kick-off. */
+	@Bean
+	JavaDelegate unitListConfirmedDelegate(Cycles cycles) {
+		return execution -> cycles.reportUnitListConfirmed(id(execution.getVariable(UnitListProcess.VAR_CYCLE_ID)),
+				((Number) execution.getVariable(UnitListProcess.VAR_YEAR)).intValue());
+	}
+
+	// AnnualCycleProcess: the kick-off
 
 	/** Plans the kick-off; the batches go to the multi-instance as a transient variable (never stored). */
 	@Bean

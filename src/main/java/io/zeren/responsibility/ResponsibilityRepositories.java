@@ -18,6 +18,10 @@ interface CycleRepository extends Repository<Cycle, Long> {
 
 	Optional<Cycle> findByYear(int year);
 
+	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+	@Query("select c from Cycle c where c.id = ?1")
+	Optional<Cycle> findForUpdate(Long id);
+
 	boolean existsByYear(int year);
 
 	List<Cycle> findAllByOrderByYearDesc();
@@ -46,6 +50,9 @@ interface UnitListRepository extends Repository<UnitList, Long> {
 	List<String> unitCodesOf(Long cycleId);
 
 	List<UnitList> findByCycleIdOrderByUnitCode(Long cycleId);
+
+	@Query("select count(u) from UnitList u where u.cycleId = ?1 and u.confirmedAt is null")
+	long countOpen(Long cycleId);
 
 }
 

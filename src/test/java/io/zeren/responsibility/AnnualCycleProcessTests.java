@@ -11,7 +11,6 @@ import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -21,10 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The deploy phase with its delegates replaced by stand-ins: send-back loop, one task per unit, kick-off retry. */
+/**
+ * The deploy phase with its delegates replaced by stand-ins: send-back loop, the unit lists started in batches
+ * and waited for, kick-off retry. (The unit head's task is UnitListProcess's, see UnitListProcessTests.)
+ */
 @Deployment(resources = { "processes/responsibility/annual-cycle.bpmn", "forms/responsibility/draft-catalogue.form",
-		"forms/responsibility/approve-catalogue.form", "forms/responsibility/confirm-unit-list.form",
-		"forms/responsibility/review-kick-off.form" })
+		"forms/responsibility/approve-catalogue.form", "forms/responsibility/review-kick-off.form" })
 class AnnualCycleProcessTests {
 
 	@RegisterExtension
@@ -33,7 +34,10 @@ class AnnualCycleProcessTests {
 		.assertClassCoverageAtLeast(0.9)
 		.build();
 
-	private final List<String> confirmedUnits = new ArrayList<>();
+	private final List<String> startedUnitBatches = java.util.Collections.synchronizedList(new ArrayList<>());
+
+	/** What the count of unconfirmed unit lists answers once every batch is started. */
+	private long openUnitLists = 3;
 
 	private final AtomicInteger kickOffRuns = new AtomicInteger();
 
@@ -50,16 +54,13 @@ class AnnualCycleProcessTests {
 		});
 		Mocks.register("recordCatalogueDecisionListener", (TaskListener) task -> {
 		});
-		Mocks.register("prepareUnitListsDelegate",
-				(JavaDelegate) execution -> execution.setVariable("unitCodes", List.of("POL", "OPS-1", "OPS-2")));
-		Mocks.register("unitListTaskListener", (TaskListener) task -> {
-			if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-				task.setVariableLocal("unitListText", "单位清单 " + task.getVariable("unitCode"));
-			}
-			else {
-				confirmedUnits.add((String) task.getVariable("unitCode"));
-			}
-		});
+		// Three units in two batches, handed to the multi-instance as a transient variable (as production does).
+		Mocks.register("prepareUnitListsDelegate", (JavaDelegate) execution -> execution.setVariable("unitListBatches",
+				Variables.untypedValue(List.of("POL,OPS-1", "OPS-2"), true)));
+		Mocks.register("startUnitListsDelegate",
+				(JavaDelegate) execution -> startedUnitBatches.add((String) execution.getVariable("unitListBatch")));
+		Mocks.register("openUnitListsDelegate",
+				(JavaDelegate) execution -> execution.setVariable("openUnitLists", openUnitLists));
 		// The plan: two batches, handed to the multi-instance as a transient variable (as production does).
 		Mocks.register("kickOffPersonalListsDelegate", (JavaDelegate) execution -> execution.setVariable(
 				"kickOffBatches", Variables.untypedValue(List.of("OPS-1,OPS-2", "POL"), true)));
@@ -89,8 +90,13 @@ class AnnualCycleProcessTests {
 		assertThat(task(cycle)).hasCandidateGroup("role-leadership");
 		complete(task(cycle), withVariables("catalogueDecision", "approve", "decisionNote", "同意"));
 
-		confirmEveryUnit(cycle);
-		Assertions.assertThat(confirmedUnits).containsExactlyInAnyOrder("POL", "OPS-1", "OPS-2");
+		startUnitLists(cycle);
+		Assertions.assertThat(startedUnitBatches).containsExactlyInAnyOrder("POL,OPS-1", "OPS-2");
+		Assertions.assertThat(runtimeService().getVariable(cycle.getId(), "unitListBatches")).isNull();
+		// Units still open: the cycle waits until the last unit's process reports its confirmation.
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.EVENT_UNIT_LISTS_CONFIRMED);
+		runtimeService().createMessageCorrelation(AnnualCycleProcess.MESSAGE_UNIT_LISTS_CONFIRMED)
+			.processInstanceBusinessKey("2031").correlate();
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_KICK_OFF);
 		execute(job());
@@ -127,7 +133,20 @@ class AnnualCycleProcessTests {
 		complete(task(cycle), withVariables("workPoints", "要点2", "catalogueText", "清单2"));
 		complete(task(cycle), withVariables("catalogueDecision", "approve"));
 
-		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_CONFIRM_UNIT_LIST);
+		assertThat(cycle).isWaitingAt("SubProcess_StartUnitLists");
+	}
+
+	@Test
+	void shouldGoOnToTheKickOffWhenEveryUnitConfirmedBeforeTheBatchesJoined() {
+		openUnitLists = 0;
+		ProcessInstance cycle = start();
+		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
+		complete(task(cycle), withVariables("catalogueDecision", "approve"));
+		startUnitLists(cycle);
+
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_KICK_OFF)
+			.hasPassed(AnnualCycleProcess.TASK_COUNT_OPEN_UNIT_LISTS)
+			.hasNotPassed(AnnualCycleProcess.EVENT_UNIT_LISTS_CONFIRMED);
 	}
 
 	@Test
@@ -136,7 +155,8 @@ class AnnualCycleProcessTests {
 		ProcessInstance cycle = start();
 		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
 		complete(task(cycle), withVariables("catalogueDecision", "approve"));
-		confirmEveryUnit(cycle);
+		openUnitLists = 0;
+		startUnitLists(cycle);
 		runAllJobs(cycle);
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_REVIEW_KICK_OFF);
@@ -163,21 +183,17 @@ class AnnualCycleProcessTests {
 		}
 	}
 
-	private void confirmEveryUnit(ProcessInstance cycle) {
-		// One job per unit creates its task (not exclusive: a province's units are created in parallel).
-		List<org.camunda.bpm.engine.runtime.Job> unitJobs = managementService().createJobQuery()
+	private void startUnitLists(ProcessInstance cycle) {
+		// One job per batch of units starts their processes (not exclusive: a province's batches run in parallel) ...
+		List<org.camunda.bpm.engine.runtime.Job> batches = managementService().createJobQuery()
 			.processInstanceId(cycle.getId()).list();
-		Assertions.assertThat(unitJobs).hasSize(3).noneMatch(AnnualCycleProcessTests::exclusive);
-		unitJobs.forEach(job -> execute(job));
-		List<Task> unitTasks = taskService().createTaskQuery().processInstanceId(cycle.getId())
-			.taskDefinitionKey(AnnualCycleProcess.TASK_CONFIRM_UNIT_LIST).list();
-		Assertions.assertThat(unitTasks).hasSize(3);
-		Assertions.assertThat(taskService().createTaskQuery().taskCandidateGroup("head-ops-1").count()).isEqualTo(1);
-		for (Task unitTask : unitTasks) {
-			Assertions.assertThat(taskService().getVariableLocal(unitTask.getId(), "unitListText")).asString()
-				.startsWith("单位清单");
-			complete(unitTask);
-		}
+		Assertions.assertThat(batches).hasSize(2).noneMatch(AnnualCycleProcessTests::exclusive);
+		batches.forEach(job -> execute(job));
+		// ... and the batches join one at a time.
+		List<org.camunda.bpm.engine.runtime.Job> joins = managementService().createJobQuery()
+			.processInstanceId(cycle.getId()).list();
+		Assertions.assertThat(joins).hasSize(2).allMatch(AnnualCycleProcessTests::exclusive);
+		joins.forEach(job -> execute(job));
 	}
 
 	private ProcessInstance start() {

@@ -27,21 +27,38 @@ record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService 
 
 	/** Drafts, approves and confirms every unit list; the kick-off job then waits (no job executor in tests). */
 	void approveAndConfirmUnits(int year) {
+		approve(year);
+		createUnitTasks(year);
+		confirmUnits(year);
+	}
+
+	void approve(int year) {
 		complete(year, AnnualCycleProcess.TASK_DRAFT_CATALOGUE,
 				Map.of("workPoints", "坚持政治建警", "catalogueText", CATALOGUE));
 		complete(year, AnnualCycleProcess.TASK_APPROVE_CATALOGUE, Map.of("catalogueDecision", "approve"));
-		createUnitTasks(year);
-		for (Task unitTask : tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(year))
-			.taskDefinitionKey(AnnualCycleProcess.TASK_CONFIRM_UNIT_LIST).list()) {
-			tasks.complete(unitTask.getId(), Map.of("unitListText",
-					tasks.getVariableLocal(unitTask.getId(), AnnualCycleProcess.VAR_UNIT_LIST_TEXT)));
-		}
 	}
 
-	/** The unit tasks are created by one job each (as the job executor would, on four threads). */
+	/** Every unit head confirms the list as proposed, one after the other; returns how many. */
+	int confirmUnits(int year) {
+		List<Task> unitTasks = unitTasks(year);
+		for (Task unitTask : unitTasks) {
+			tasks.complete(unitTask.getId(), Map.of("unitListText",
+					tasks.getVariable(unitTask.getId(), UnitListProcess.VAR_UNIT_LIST_TEXT)));
+		}
+		return unitTasks.size();
+	}
+
+	List<Task> unitTasks(int year) {
+		return tasks.createTaskQuery().processDefinitionKey(UnitListProcess.KEY)
+			.processInstanceBusinessKeyLike(year + ":%").taskDefinitionKey(UnitListProcess.TASK_CONFIRM_UNIT_LIST).list();
+	}
+
+	/**
+	 * The unit tasks are started in batches, one job each (as the job executor would, on four threads); then
+	 * the batches' joins, one at a time as the engine runs exclusive jobs, until the cycle waits for the units.
+	 */
 	void createUnitTasks(int year) {
-		String instance = runtime.createProcessInstanceQuery().processDefinitionKey(AnnualCycleProcess.KEY)
-			.processInstanceBusinessKey(String.valueOf(year)).singleResult().getId();
+		String instance = cycleInstance(year);
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
 		try {
 			List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
@@ -59,6 +76,7 @@ record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService 
 		finally {
 			pool.shutdown();
 		}
+		runJobs(instance);
 	}
 
 	void complete(int year, String taskKey, Map<String, Object> variables) {
@@ -69,8 +87,15 @@ record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService 
 
 	/** The kick-off's jobs (plan, one per batch, the batches' leaving jobs) until the cycle process waits or ends. */
 	void runKickOffJob(int year) {
-		String instance = runtime.createProcessInstanceQuery().processDefinitionKey(AnnualCycleProcess.KEY)
+		runJobs(cycleInstance(year));
+	}
+
+	private String cycleInstance(int year) {
+		return runtime.createProcessInstanceQuery().processDefinitionKey(AnnualCycleProcess.KEY)
 			.processInstanceBusinessKey(String.valueOf(year)).singleResult().getId();
+	}
+
+	private void runJobs(String instance) {
 		java.util.List<org.camunda.bpm.engine.runtime.Job> jobs;
 		while (!(jobs = management.createJobQuery().processInstanceId(instance).executable().list()).isEmpty()) {
 			jobs.forEach(job -> management.executeJob(job.getId()));
@@ -99,6 +124,9 @@ record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService 
 	/** Removes the year's instances and the deadline watches their tasks started, so other ITs see a quiet engine. */
 	void cleanUp(int year, Instant since) {
 		runtime.createProcessInstanceQuery().processDefinitionKey(PersonalResponsibilityProcess.KEY)
+			.processInstanceBusinessKeyLike(year + ":%").list()
+			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
+		runtime.createProcessInstanceQuery().processDefinitionKey(UnitListProcess.KEY)
 			.processInstanceBusinessKeyLike(year + ":%").list()
 			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
 		runtime.createProcessInstanceQuery().processDefinitionKey(AnnualCycleProcess.KEY)

@@ -36,6 +36,9 @@ class ResponsibilityApiIT {
 
 	static final int YEAR = 2043;
 
+	/** The year of the unit-list test. */
+	static final int UNITS_YEAR = 2047;
+
 	@Autowired
 	TestRestTemplate rest;
 
@@ -57,12 +60,90 @@ class ResponsibilityApiIT {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	final Instant started = Instant.now();
 
 	@AfterEach
 	void cleanUp() {
-		new CycleDriver(tasks, runtime, management, history, directory, jdbc).cleanUp(YEAR, started.minusSeconds(5));
+		CycleDriver driver = new CycleDriver(tasks, runtime, management, history, directory, jdbc);
+		driver.cleanUp(YEAR, started.minusSeconds(5));
+		driver.cleanUp(UNITS_YEAR, started.minusSeconds(5));
 		ClockUtil.reset();
+	}
+
+	/**
+	 * One UnitListProcess per unit: a head's edit through the engine REST (as a client completing the task with
+	 * variables) is what gets confirmed; the cycle waits until the last unit, and two heads confirming the last
+	 * two units at the same moment release it exactly once.
+	 */
+	@Test
+	void shouldWaitForEveryUnitAndReleaseTheCycleOnce() throws Exception {
+		CycleDriver driver = new CycleDriver(tasks, runtime, management, history, directory, jdbc);
+		ApiClient political = ApiClient.as(rest, "liuzhiqiang");
+		assertThat(political.send(HttpMethod.POST, "/api/cycles", Map.of("year", UNITS_YEAR)).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		driver.complete(UNITS_YEAR, AnnualCycleProcess.TASK_DRAFT_CATALOGUE,
+				Map.of("workPoints", "坚持政治建警", "catalogueText", CycleDriver.CATALOGUE));
+		driver.complete(UNITS_YEAR, AnnualCycleProcess.TASK_APPROVE_CATALOGUE, Map.of("catalogueDecision", "approve"));
+		driver.createUnitTasks(UNITS_YEAR);
+
+		String cycle = runtime.createProcessInstanceQuery().processDefinitionKey(AnnualCycleProcess.KEY)
+			.processInstanceBusinessKey(String.valueOf(UNITS_YEAR)).singleResult().getId();
+		List<Task> unitTasks = new java.util.ArrayList<>(driver.unitTasks(UNITS_YEAR));
+		assertThat(unitTasks).hasSize(political.getList("/api/cycles/" + UNITS_YEAR + "/unit-lists").getBody().size())
+			.hasSizeGreaterThan(3);
+		assertThat(runtime.getActiveActivityIds(cycle)).containsExactly(AnnualCycleProcess.EVENT_UNIT_LISTS_CONFIRMED);
+
+		// chenjing (head of POL-ORG) drops the third item and tightens the first, through the engine REST.
+		Task polOrg = unitTasks.stream().filter(task -> tasks.getVariable(task.getId(), "unitCode").equals("POL-ORG"))
+			.findFirst().orElseThrow();
+		assertThat(tasks.getVariable(polOrg.getId(), UnitListProcess.VAR_UNIT_LIST_TEXT)).asString()
+			.contains("谈心谈话", "集中政治轮训", "履行单位主体责任");
+		assertThat(ApiClient.as(rest, "chenjing").completeTask(polOrg.getId(), null, "chenjing",
+				Map.of("unitListText", "谈心谈话 | 每月至少一次 | 与本单位干警谈心 | 40\n集中政治轮训 | 全年参训 | 参加轮训 | 20"))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		Map<String, Object> polOrgList = political.get("/api/cycles/" + UNITS_YEAR + "/unit-lists/POL-ORG").getBody();
+		assertThat(polOrgList).containsEntry("confirmedBy", "chenjing");
+		assertThat(items(polOrgList)).extracting(item -> item.get("title") + " " + item.get("target"))
+			.containsExactly("谈心谈话 每月至少一次", "集中政治轮训 全年参训");
+		unitTasks.remove(polOrg);
+
+		// Every unit but the last two: the cycle keeps waiting.
+		List<Task> lastTwo = unitTasks.subList(unitTasks.size() - 2, unitTasks.size());
+		for (Task unitTask : unitTasks.subList(0, unitTasks.size() - 2)) {
+			tasks.complete(unitTask.getId());
+		}
+		assertThat(runtime.getActiveActivityIds(cycle)).containsExactly(AnnualCycleProcess.EVENT_UNIT_LISTS_CONFIRMED);
+
+		// The last two at the same moment: the first head's confirmation has counted one unit still open and not
+		// committed yet when the second head confirms. The second waits for the first (the cycle's row lock), then
+		// finds none open and releases the cycle; without the lock each would have seen the other's as open.
+		java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try {
+			java.util.concurrent.Future<?> secondConfirmation = transactions.execute(status -> {
+				tasks.complete(lastTwo.get(0).getId());
+				java.util.concurrent.Future<?> started = second.submit(() -> tasks.complete(lastTwo.get(1).getId()));
+				try {
+					Thread.sleep(1500);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				assertThat(started).as("the second confirmation waits for the first to commit").isNotDone();
+				return started;
+			});
+			secondConfirmation.get(60, java.util.concurrent.TimeUnit.SECONDS);
+		}
+		finally {
+			second.shutdown();
+		}
+		assertThat(driver.unitTasks(UNITS_YEAR)).isEmpty();
+		assertThat(runtime.getActiveActivityIds(cycle)).containsExactly(AnnualCycleProcess.TASK_KICK_OFF);
+		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(cycle)
+			.activityId(AnnualCycleProcess.EVENT_UNIT_LISTS_CONFIRMED).finished().count()).isOne();
+		assertThat(political.get("/api/cycles/" + UNITS_YEAR).getBody()).containsEntry("state", "UNIT_LISTS");
 	}
 
 	@Test
