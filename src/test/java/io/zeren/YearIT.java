@@ -76,8 +76,8 @@ class YearIT {
 			""";
 
 	/** Our process definitions; everything else (the deadline watches) is never run here. */
-	static final Set<String> OWN_PROCESSES = Set.of("AnnualCycleProcess", "UnitListProcess", "PersonalResponsibilityProcess",
-			"MidYearInspectionProcess", "RectificationProcess", "AnnualAssessmentProcess", "AssessmentCommitteeProcess");
+	static final Set<String> OWN_PROCESSES = Set.of("AnnualCycleProcess", "UnitListProcess", "KickOffBatchProcess",
+			"PersonalResponsibilityProcess", "MidYearInspectionProcess", "RectificationProcess", "AnnualAssessmentProcess", "AssessmentCommitteeProcess");
 
 	/** Business keys of this year's inspection and findings (ids, not year-prefixed). */
 	final Set<String> ownKeys = new HashSet<>();

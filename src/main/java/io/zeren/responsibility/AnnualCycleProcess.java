@@ -19,15 +19,16 @@ final class AnnualCycleProcess {
 
 	static final String TASK_KICK_OFF = "Task_KickOff";
 
-	static final String TASK_ISSUE_BATCH = "Task_IssueListBatch";
-
 	static final String TASK_FINISH_KICK_OFF = "Task_FinishKickOff";
 
-	/** Transient: the planned batches (unit codes joined by commas) for the multi-instance. */
-	static final String VAR_KICK_OFF_BATCHES = "kickOffBatches";
+	/** Intermediate message catch event: waits for the last KickOffBatchProcess of the run. */
+	static final String EVENT_LIST_BATCHES_ISSUED = "Event_ListBatchesIssued";
 
-	/** Multi-instance element: one batch's unit codes. */
-	static final String VAR_KICK_OFF_BATCH = "kickOffBatch";
+	/** Correlated by the KickOffBatchProcess that reports last. */
+	static final String MESSAGE_LIST_BATCHES_ISSUED = "KickOffBatchesIssued";
+
+	/** How many KickOffBatchProcess instances the kick-off job started (0: nobody left to issue). */
+	static final String VAR_KICK_OFF_BATCH_COUNT = "kickOffBatchCount";
 
 	static final String TASK_REVIEW_KICK_OFF = "Task_ReviewKickOff";
 

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import io.zeren.calendar.EngineClock;
+import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.shared.Msg;
@@ -27,10 +30,11 @@ import io.zeren.shared.NotFoundException;
  * missing ones. Progress is written after every batch in a transaction of its own.
  * <p>
  * Two ways to run it: {@link #run(int)} walks all batches in the calling thread (the resume endpoint);
- * the AnnualCycleProcess {@linkplain #plan(int) plans} batches of whole units and issues each in a job of
- * its own ({@link #runUnits}), so the job executor's threads and every node of a cluster work in parallel
- * and no job runs longer than one batch (far below the job lock time); {@link #finishJobs} then counts
- * who is still without a list.
+ * the AnnualCycleProcess {@linkplain #plan(int) plans} batches of whole units and {@linkplain #startBatches
+ * starts} a KickOffBatchProcess for each, which issues it in a job of its own ({@link #runUnits}), so the job
+ * executor's threads and every node of a cluster work in parallel and no job runs longer than one batch (far
+ * below the job lock time); the batch that {@linkplain #batchReported reports} last lets the cycle go on, and
+ * {@link #finishJobs} counts who is still without a list.
  * <p>
  * Why not a multi-instance over all staff: the engine loads an instance's whole execution tree on every
  * step, which breaks down past about a thousand parallel branches; here every member gets a small
@@ -69,10 +73,20 @@ class KickOff {
 
 	private final jakarta.persistence.EntityManager entities;
 
+	private final RuntimeService runtime;
+
+	private final RepositoryService repository;
+
+	private final SystemAuthentication system;
+
 	KickOff(CycleRepository cycles, Cycles cycleService, PersonalListRepository lists, KickOffRepository statuses, PersonalLists personalLists,
 			OrganisationDirectory directory, ResponsibilityProperties properties, BatchTransactions batches,
-			jakarta.persistence.EntityManager entities) {
+			jakarta.persistence.EntityManager entities, RuntimeService runtime, RepositoryService repository,
+			SystemAuthentication system) {
 		this.entities = entities;
+		this.runtime = runtime;
+		this.repository = repository;
+		this.system = system;
 		this.cycles = cycles;
 		this.cycleService = cycleService;
 		this.lists = lists;
@@ -147,6 +161,54 @@ class KickOff {
 		LOG.info("Kick-off {}: {} of {} active staff to issue in {} batches", year, pendingCount, active.size(),
 				batches.size());
 		return batches;
+	}
+
+	/**
+	 * Starts one KickOffBatchProcess per planned batch, in the calling job's transaction (so the batches exist
+	 * exactly when the cycle waits for them), and records how many for {@link #batchReported}. Returns the count.
+	 */
+	int startBatches(int year, List<String> planned) {
+		Long cycleId = cycle(year).getId();
+		updateStatus(cycleId, status -> status.batchesPlanned(planned.size()));
+		if (planned.isEmpty()) {
+			return 0;
+		}
+		String definitionId = repository.createProcessDefinitionQuery()
+			.processDefinitionKey(KickOffBatchProcess.KEY)
+			.latestVersion()
+			.withoutTenantId()
+			.singleResult()
+			.getId();
+		for (int i = 0; i < planned.size(); i++) {
+			int batchNo = i + 1;
+			java.util.Map<String, Object> variables = new java.util.HashMap<>();
+			variables.put(KickOffBatchProcess.VAR_YEAR, year);
+			variables.put(KickOffBatchProcess.VAR_BATCH_NO, batchNo);
+			variables.put(KickOffBatchProcess.VAR_UNITS, planned.get(i));
+			system.run(() -> runtime.startProcessInstanceById(definitionId, KickOffBatchProcess.businessKey(year, batchNo),
+					variables));
+		}
+		return planned.size();
+	}
+
+	/**
+	 * A batch process is done; when it is the run's last, the cycle is told (message KickOffBatchesIssued).
+	 * Counted in the calling job's transaction with the progress row locked, so two batches finishing together
+	 * count one after the other and exactly one of them is the last. Returns whether it was.
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	boolean batchReported(int year) {
+		Long cycleId = cycle(year).getId();
+		KickOffStatus status = statuses.findForUpdate(cycleId)
+			.orElseThrow(() -> new IllegalStateException("kick-off " + year + " has no progress row"));
+		boolean last = status.batchReported(EngineClock.now());
+		statuses.save(status);
+		if (last) {
+			system.run(() -> runtime.createMessageCorrelation(AnnualCycleProcess.MESSAGE_LIST_BATCHES_ISSUED)
+				.processInstanceBusinessKey(String.valueOf(year))
+				.correlateAllWithResult());
+		}
+		return last;
 	}
 
 	/** One planned batch, in a job of its own: the active members of these units who still have no list. */

@@ -43,6 +43,14 @@ class KickOffStatus {
 	@Column(length = 1000)
 	private String lastError;
 
+	/** Batch processes the latest run of the kick-off job started (0 for a run in the calling thread). */
+	@Column(nullable = false)
+	private int batchesPlanned;
+
+	/** Of those, the ones that reported back. */
+	@Column(nullable = false)
+	private int batchesReported;
+
 	@Column(nullable = false)
 	private Instant startedAt;
 
@@ -64,8 +72,21 @@ class KickOffStatus {
 		this.lastBatch = 0;
 		this.batchSize = batchSize;
 		this.lastError = null;
+		this.batchesPlanned = 0;
+		this.batchesReported = 0;
 		this.startedAt = at;
 		this.updatedAt = at;
+	}
+
+	void batchesPlanned(int count) {
+		this.batchesPlanned = count;
+	}
+
+	/** A batch process reported back; true when it was the last one of the run. */
+	boolean batchReported(Instant at) {
+		this.batchesReported++;
+		this.updatedAt = at;
+		return batchesReported == batchesPlanned;
 	}
 
 	void batchDone(int batch, int issued, Instant at) {

@@ -99,23 +99,33 @@ class ResponsibilityDelegates {
 
 	// AnnualCycleProcess: the kick-off
 
-	/** Plans the kick-off; the batches go to the multi-instance as a transient variable (never stored). */
+	/** Plans the kick-off and starts a KickOffBatchProcess per batch. */
 	@Bean
 	JavaDelegate kickOffPersonalListsDelegate(KickOff kickOff) {
 		return execution -> {
 			int year = ((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue();
-			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_BATCHES,
-					org.camunda.bpm.engine.variable.Variables.untypedValue(kickOff.plan(year), true));
+			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_BATCH_COUNT,
+					kickOff.startBatches(year, kickOff.plan(year)));
 		};
 	}
 
-	/** One batch of units, in a job of its own (multi-instance element {@code kickOffBatch}). */
+	// KickOffBatchProcess
+
+	/** One planned batch of units, in a job of its own. */
 	@Bean
 	JavaDelegate issueListBatchDelegate(KickOff kickOff) {
-		return execution -> kickOff.runUnits(((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue(),
-				((Number) execution.getVariable("loopCounter")).intValue() + 1,
-				(String) execution.getVariable(AnnualCycleProcess.VAR_KICK_OFF_BATCH));
+		return execution -> kickOff.runUnits(((Number) execution.getVariable(KickOffBatchProcess.VAR_YEAR)).intValue(),
+				((Number) execution.getVariable(KickOffBatchProcess.VAR_BATCH_NO)).intValue(),
+				(String) execution.getVariable(KickOffBatchProcess.VAR_UNITS));
 	}
+
+	/** The batch is done; the run's last batch lets the cycle go on. */
+	@Bean
+	JavaDelegate reportListBatchDelegate(KickOff kickOff) {
+		return execution -> kickOff.batchReported(((Number) execution.getVariable(KickOffBatchProcess.VAR_YEAR)).intValue());
+	}
+
+	// AnnualCycleProcess: the end of the kick-off
 
 	@Bean
 	JavaDelegate finishKickOffDelegate(KickOff kickOff) {

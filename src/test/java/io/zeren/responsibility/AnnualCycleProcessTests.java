@@ -41,7 +41,8 @@ class AnnualCycleProcessTests {
 
 	private final AtomicInteger kickOffRuns = new AtomicInteger();
 
-	private final List<String> issuedBatches = java.util.Collections.synchronizedList(new ArrayList<>());
+	/** Batches the kick-off job plans in each run, in order (the last entry repeats). */
+	private List<Integer> plannedBatches = new ArrayList<>(List.of(2));
 
 	private final AtomicInteger deployed = new AtomicInteger();
 
@@ -61,11 +62,9 @@ class AnnualCycleProcessTests {
 				(JavaDelegate) execution -> startedUnitBatches.add((String) execution.getVariable("unitListBatch")));
 		Mocks.register("openUnitListsDelegate",
 				(JavaDelegate) execution -> execution.setVariable("openUnitLists", openUnitLists));
-		// The plan: two batches, handed to the multi-instance as a transient variable (as production does).
+		// The plan: production starts a KickOffBatchProcess per batch and counts them; these are counted only.
 		Mocks.register("kickOffPersonalListsDelegate", (JavaDelegate) execution -> execution.setVariable(
-				"kickOffBatches", Variables.untypedValue(List.of("OPS-1,OPS-2", "POL"), true)));
-		Mocks.register("issueListBatchDelegate",
-				(JavaDelegate) execution -> issuedBatches.add((String) execution.getVariable("kickOffBatch")));
+				"kickOffBatchCount", plannedBatches.get(Math.min(kickOffRuns.get(), plannedBatches.size() - 1))));
 		Mocks.register("finishKickOffDelegate", (JavaDelegate) execution -> {
 			int run = kickOffRuns.getAndIncrement();
 			execution.setVariable("kickOffFailed", kickOffFailures.get(Math.min(run, kickOffFailures.size() - 1)));
@@ -100,25 +99,30 @@ class AnnualCycleProcessTests {
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_KICK_OFF);
 		execute(job());
-		// One job per planned batch, none stored as a variable; each batch's job, then its leaving job.
-		Assertions.assertThat(runtimeService().getVariable(cycle.getId(), "kickOffBatches")).isNull();
-		// Entering a batch is not exclusive (batches run in parallel on every thread and node) ...
-		List<org.camunda.bpm.engine.runtime.Job> batches = managementService().createJobQuery()
-			.processInstanceId(cycle.getId()).list();
-		Assertions.assertThat(batches).hasSize(2).noneMatch(AnnualCycleProcessTests::exclusive);
-		batches.forEach(job -> execute(job));
-		Assertions.assertThat(issuedBatches).containsExactlyInAnyOrder("OPS-1,OPS-2", "POL");
-		// ... leaving it is: the engine runs the joins one at a time instead of letting them collide.
-		List<org.camunda.bpm.engine.runtime.Job> joins = managementService().createJobQuery()
-			.processInstanceId(cycle.getId()).list();
-		Assertions.assertThat(joins).hasSize(2).allMatch(AnnualCycleProcessTests::exclusive)
-			.extracting(job -> managementService().createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId())
-				.singleResult().getActivityId())
-			.containsOnly("EndEvent_BatchIssued");
-		assertThat(cycle).isNotEnded();
+		// The batches are processes of their own; the cycle waits for the last one to report.
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.EVENT_LIST_BATCHES_ISSUED);
+		Assertions.assertThat(runtimeService().getVariable(cycle.getId(), "kickOffBatchCount")).isEqualTo(2);
+		runtimeService().createMessageCorrelation(AnnualCycleProcess.MESSAGE_LIST_BATCHES_ISSUED)
+			.processInstanceBusinessKey("2031").correlate();
+		// The count of who is still without a list runs in a job of its own, not in the last batch's transaction.
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_FINISH_KICK_OFF);
 		runAllJobs(cycle);
-		assertThat(cycle).isEnded().hasPassed(AnnualCycleProcess.TASK_ISSUE_BATCH, AnnualCycleProcess.TASK_FINISH_KICK_OFF,
-				"Task_MarkDeployed", "EndEvent_CycleDeployed");
+		assertThat(cycle).isEnded().hasPassed(AnnualCycleProcess.EVENT_LIST_BATCHES_ISSUED,
+				AnnualCycleProcess.TASK_FINISH_KICK_OFF, "Task_MarkDeployed", "EndEvent_CycleDeployed");
+		Assertions.assertThat(deployed).hasValue(1);
+	}
+
+	@Test
+	void shouldFinishAtOnceWhenNobodyIsLeftToIssue() {
+		plannedBatches = new ArrayList<>(List.of(0));
+		ProcessInstance cycle = start();
+		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
+		complete(task(cycle), withVariables("catalogueDecision", "approve"));
+		openUnitLists = 0;
+		startUnitLists(cycle);
+		runAllJobs(cycle);
+
+		assertThat(cycle).isEnded().hasNotPassed(AnnualCycleProcess.EVENT_LIST_BATCHES_ISSUED);
 		Assertions.assertThat(deployed).hasValue(1);
 	}
 
@@ -152,12 +156,14 @@ class AnnualCycleProcessTests {
 	@Test
 	void shouldAskThePoliticalDepartmentWhenTheKickOffLeavesSomeoneOut() {
 		kickOffFailures = new ArrayList<>(List.of(10, 0));
+		plannedBatches = new ArrayList<>(List.of(2, 1));
 		ProcessInstance cycle = start();
 		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
 		complete(task(cycle), withVariables("catalogueDecision", "approve"));
 		openUnitLists = 0;
 		startUnitLists(cycle);
 		runAllJobs(cycle);
+		batchesReported(cycle);
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_REVIEW_KICK_OFF);
 		assertThat(task(cycle)).hasCandidateGroup("role-political");
@@ -166,14 +172,23 @@ class AnnualCycleProcessTests {
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_KICK_OFF);
 		runAllJobs(cycle);
+		Assertions.assertThat(runtimeService().getVariable(cycle.getId(), "kickOffBatchCount")).isEqualTo(1);
+		batchesReported(cycle);
 		assertThat(cycle).isEnded();
 		Assertions.assertThat(kickOffRuns).hasValue(2);
-		Assertions.assertThat(issuedBatches).hasSize(4);
 		Assertions.assertThat(deployed).hasValue(1);
 	}
 
 	private static boolean exclusive(org.camunda.bpm.engine.runtime.Job job) {
 		return ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).isExclusive();
+	}
+
+	/** What the last KickOffBatchProcess of a run sends; then the finishing job. */
+	private void batchesReported(ProcessInstance cycle) {
+		assertThat(cycle).isWaitingAt(AnnualCycleProcess.EVENT_LIST_BATCHES_ISSUED);
+		runtimeService().createMessageCorrelation(AnnualCycleProcess.MESSAGE_LIST_BATCHES_ISSUED)
+			.processInstanceBusinessKey("2031").correlate();
+		runAllJobs(cycle);
 	}
 
 	private void runAllJobs(ProcessInstance cycle) {

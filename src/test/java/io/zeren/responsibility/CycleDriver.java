@@ -85,9 +85,26 @@ record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService 
 		tasks.complete(task.getId(), variables);
 	}
 
-	/** The kick-off's jobs (plan, one per batch, the batches' leaving jobs) until the cycle process waits or ends. */
+	/**
+	 * The kick-off's jobs (plan, one per KickOffBatchProcess, the finishing count) until the cycle process waits
+	 * or ends; the batches one after the other.
+	 */
 	void runKickOffJob(int year) {
-		runJobs(cycleInstance(year));
+		String cycle = cycleInstance(year);
+		boolean ran = true;
+		while (ran) {
+			ran = false;
+			List<String> instances = new java.util.ArrayList<>(List.of(cycle));
+			runtime.createProcessInstanceQuery().processDefinitionKey(KickOffBatchProcess.KEY)
+				.processInstanceBusinessKeyLike(year + ":%").list().forEach(batch -> instances.add(batch.getId()));
+			for (String instance : instances) {
+				for (org.camunda.bpm.engine.runtime.Job job : management.createJobQuery().processInstanceId(instance)
+					.executable().list()) {
+					management.executeJob(job.getId());
+					ran = true;
+				}
+			}
+		}
 	}
 
 	private String cycleInstance(int year) {
@@ -126,9 +143,11 @@ record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService 
 		runtime.createProcessInstanceQuery().processDefinitionKey(PersonalResponsibilityProcess.KEY)
 			.processInstanceBusinessKeyLike(year + ":%").list()
 			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
-		runtime.createProcessInstanceQuery().processDefinitionKey(UnitListProcess.KEY)
-			.processInstanceBusinessKeyLike(year + ":%").list()
-			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
+		for (String key : List.of(UnitListProcess.KEY, KickOffBatchProcess.KEY)) {
+			runtime.createProcessInstanceQuery().processDefinitionKey(key).processInstanceBusinessKeyLike(year + ":%")
+				.list()
+				.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
+		}
 		runtime.createProcessInstanceQuery().processDefinitionKey(AnnualCycleProcess.KEY)
 			.processInstanceBusinessKey(String.valueOf(year)).list()
 			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));

@@ -63,6 +63,9 @@ class KickOffIT {
 	@Autowired
 	OrganisationChanges changes;
 
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
 	CycleDriver driver;
 
 	final List<Integer> years = new ArrayList<>();
@@ -181,6 +184,42 @@ class KickOffIT {
 		assertThat(resumed.done()).isEqualTo(staff);
 		assertThat(resumed.failed()).isZero();
 		assertExactlyOnePerStaffMember(year, staff);
+	}
+
+	/**
+	 * The batches are processes of their own and the last to report releases the cycle: two batches reporting
+	 * at the same moment count one after the other (the progress row is locked), so exactly one is the last.
+	 */
+	@Test
+	void shouldCountTheLastBatchOnceWhenTwoReportTogether() throws Exception {
+		int year = open(2046);
+		List<String> batches = kickOff.plan(year, 10);
+		assertThat(kickOff.startBatches(year, batches)).isEqualTo(batches.size()).isGreaterThan(2);
+		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KickOffBatchProcess.KEY)
+			.processInstanceBusinessKeyLike(year + ":%").count()).isEqualTo(batches.size());
+		for (int i = 0; i < batches.size() - 2; i++) {
+			assertThat(kickOff.batchReported(year)).isFalse();
+		}
+
+		java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+		try {
+			java.util.concurrent.Future<Boolean> secondReport = transactions.execute(status -> {
+				assertThat(kickOff.batchReported(year)).as("one batch still to report").isFalse();
+				java.util.concurrent.Future<Boolean> started = second.submit(() -> kickOff.batchReported(year));
+				try {
+					Thread.sleep(1500);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				assertThat(started).as("the second report waits for the first to commit").isNotDone();
+				return started;
+			});
+			assertThat(secondReport.get(60, java.util.concurrent.TimeUnit.SECONDS)).as("the last batch").isTrue();
+		}
+		finally {
+			second.shutdown();
+		}
 	}
 
 	@Test
