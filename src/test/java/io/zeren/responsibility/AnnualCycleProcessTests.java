@@ -115,11 +115,8 @@ class AnnualCycleProcessTests {
 	@Test
 	void shouldFinishAtOnceWhenNobodyIsLeftToIssue() {
 		plannedBatches = new ArrayList<>(List.of(0));
-		ProcessInstance cycle = start();
-		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
-		complete(task(cycle), withVariables("catalogueDecision", "approve"));
 		openUnitLists = 0;
-		startUnitLists(cycle);
+		ProcessInstance cycle = approvedWithUnitListsStarted();
 		runAllJobs(cycle);
 
 		assertThat(cycle).isEnded().hasNotPassed(AnnualCycleProcess.EVENT_LIST_BATCHES_ISSUED);
@@ -143,10 +140,7 @@ class AnnualCycleProcessTests {
 	@Test
 	void shouldGoOnToTheKickOffWhenEveryUnitConfirmedBeforeTheBatchesJoined() {
 		openUnitLists = 0;
-		ProcessInstance cycle = start();
-		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
-		complete(task(cycle), withVariables("catalogueDecision", "approve"));
-		startUnitLists(cycle);
+		ProcessInstance cycle = approvedWithUnitListsStarted();
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_KICK_OFF)
 			.hasPassed(AnnualCycleProcess.TASK_COUNT_OPEN_UNIT_LISTS)
@@ -157,11 +151,8 @@ class AnnualCycleProcessTests {
 	void shouldAskThePoliticalDepartmentWhenTheKickOffLeavesSomeoneOut() {
 		kickOffFailures = new ArrayList<>(List.of(10, 0));
 		plannedBatches = new ArrayList<>(List.of(2, 1));
-		ProcessInstance cycle = start();
-		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
-		complete(task(cycle), withVariables("catalogueDecision", "approve"));
 		openUnitLists = 0;
-		startUnitLists(cycle);
+		ProcessInstance cycle = approvedWithUnitListsStarted();
 		runAllJobs(cycle);
 		batchesReported(cycle);
 
@@ -209,6 +200,15 @@ class AnnualCycleProcessTests {
 			.processInstanceId(cycle.getId()).list();
 		Assertions.assertThat(joins).hasSize(2).allMatch(AnnualCycleProcessTests::exclusive);
 		joins.forEach(job -> execute(job));
+	}
+
+	/** Drafted, approved, every batch of units started and joined. */
+	private ProcessInstance approvedWithUnitListsStarted() {
+		ProcessInstance cycle = start();
+		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
+		complete(task(cycle), withVariables("catalogueDecision", "approve"));
+		startUnitLists(cycle);
+		return cycle;
 	}
 
 	private ProcessInstance start() {

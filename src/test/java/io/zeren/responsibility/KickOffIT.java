@@ -201,25 +201,10 @@ class KickOffIT {
 			assertThat(kickOff.batchReported(year)).isFalse();
 		}
 
-		java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
-		try {
-			java.util.concurrent.Future<Boolean> secondReport = transactions.execute(status -> {
-				assertThat(kickOff.batchReported(year)).as("one batch still to report").isFalse();
-				java.util.concurrent.Future<Boolean> started = second.submit(() -> kickOff.batchReported(year));
-				try {
-					Thread.sleep(1500);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				assertThat(started).as("the second report waits for the first to commit").isNotDone();
-				return started;
-			});
-			assertThat(secondReport.get(60, java.util.concurrent.TimeUnit.SECONDS)).as("the last batch").isTrue();
-		}
-		finally {
-			second.shutdown();
-		}
+		boolean secondIsLast = io.zeren.support.TransactionRace.secondWaitsForFirst(transactions,
+				() -> assertThat(kickOff.batchReported(year)).as("one batch still to report").isFalse(),
+				() -> kickOff.batchReported(year));
+		assertThat(secondIsLast).as("the last batch").isTrue();
 	}
 
 	@Test

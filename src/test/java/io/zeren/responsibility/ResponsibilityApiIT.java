@@ -120,25 +120,11 @@ class ResponsibilityApiIT {
 		// The last two at the same moment: the first head's confirmation has counted one unit still open and not
 		// committed yet when the second head confirms. The second waits for the first (the cycle's row lock), then
 		// finds none open and releases the cycle; without the lock each would have seen the other's as open.
-		java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
-		try {
-			java.util.concurrent.Future<?> secondConfirmation = transactions.execute(status -> {
-				tasks.complete(lastTwo.get(0).getId());
-				java.util.concurrent.Future<?> started = second.submit(() -> tasks.complete(lastTwo.get(1).getId()));
-				try {
-					Thread.sleep(1500);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-				assertThat(started).as("the second confirmation waits for the first to commit").isNotDone();
-				return started;
-			});
-			secondConfirmation.get(60, java.util.concurrent.TimeUnit.SECONDS);
-		}
-		finally {
-			second.shutdown();
-		}
+		io.zeren.support.TransactionRace.secondWaitsForFirst(transactions, () -> tasks.complete(lastTwo.get(0).getId()),
+				() -> {
+					tasks.complete(lastTwo.get(1).getId());
+					return null;
+				});
 		assertThat(driver.unitTasks(UNITS_YEAR)).isEmpty();
 		assertThat(runtime.getActiveActivityIds(cycle)).containsExactly(AnnualCycleProcess.TASK_KICK_OFF);
 		assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(cycle)
