@@ -165,7 +165,7 @@ class Cycles {
 		int size = Math.max(1, properties.unitListBatchSize());
 		List<String> batches = new ArrayList<>();
 		for (int from = 0; from < codes.size(); from += size) {
-			batches.add(String.join(",", codes.subList(from, Math.min(from + size, codes.size()))));
+			batches.add(UnitBatch.of(codes.subList(from, Math.min(from + size, codes.size()))));
 		}
 		return batches;
 	}
@@ -175,17 +175,8 @@ class Cycles {
 	 * batch commits as a whole, so a retried job starts nothing twice.
 	 */
 	void startUnitLists(Long cycleId, int year, String batch) {
-		String definitionId = repository.createProcessDefinitionQuery()
-			.processDefinitionKey(UnitListProcess.KEY)
-			.latestVersion()
-			.withoutTenantId()
-			.singleResult()
-			.getId();
-		for (String code : batch.split(",")) {
-			String unitCode = code.strip();
-			if (unitCode.isEmpty()) {
-				continue;
-			}
+		String definitionId = LatestDefinition.idOf(repository, UnitListProcess.KEY);
+		for (String unitCode : UnitBatch.codes(batch)) {
 			Map<String, Object> variables = new HashMap<>();
 			variables.put(UnitListProcess.VAR_CYCLE_ID, cycleId);
 			variables.put(UnitListProcess.VAR_YEAR, year);

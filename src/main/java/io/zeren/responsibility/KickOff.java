@@ -150,13 +150,13 @@ class KickOff {
 			units.add(unit.getKey());
 			size += unit.getValue();
 			if (size >= batchSize) {
-				batches.add(String.join(",", units));
+				batches.add(UnitBatch.of(units));
 				units.clear();
 				size = 0;
 			}
 		}
 		if (!units.isEmpty()) {
-			batches.add(String.join(",", units));
+			batches.add(UnitBatch.of(units));
 		}
 		LOG.info("Kick-off {}: {} of {} active staff to issue in {} batches", year, pendingCount, active.size(),
 				batches.size());
@@ -173,12 +173,7 @@ class KickOff {
 		if (planned.isEmpty()) {
 			return 0;
 		}
-		String definitionId = repository.createProcessDefinitionQuery()
-			.processDefinitionKey(KickOffBatchProcess.KEY)
-			.latestVersion()
-			.withoutTenantId()
-			.singleResult()
-			.getId();
+		String definitionId = LatestDefinition.idOf(repository, KickOffBatchProcess.KEY);
 		for (int i = 0; i < planned.size(); i++) {
 			int batchNo = i + 1;
 			java.util.Map<String, Object> variables = new java.util.HashMap<>();
@@ -219,15 +214,13 @@ class KickOff {
 	void runUnits(int year, int batchNo, String unitCodes, BatchHook hook) {
 		Long cycleId = cycle(year).getId();
 		List<StaffInfo> members = new ArrayList<>();
-		for (String unitCode : unitCodes.split(",")) {
-			if (!unitCode.isBlank()) {
-				try {
-					members.addAll(directory.members(unitCode.trim(), false));
-				}
-				catch (NotFoundException ex) {
-					// The unit was dissolved after planning; its staff moved and are counted at the end.
-					LOG.info("Kick-off {} batch {}: unit {} no longer exists", year, batchNo, unitCode);
-				}
+		for (String unitCode : UnitBatch.codes(unitCodes)) {
+			try {
+				members.addAll(directory.members(unitCode, false));
+			}
+			catch (NotFoundException ex) {
+				// The unit was dissolved after planning; its staff moved and are counted at the end.
+				LOG.info("Kick-off {} batch {}: unit {} no longer exists", year, batchNo, unitCode);
 			}
 		}
 		// Members issued meanwhile (by an earlier attempt of this job, or as joiners) are skipped by issue().

@@ -118,12 +118,7 @@ class PersonalLists {
 
 		private String definitionId() {
 			if (definitionId == null) {
-				definitionId = repository.createProcessDefinitionQuery()
-					.processDefinitionKey(PersonalResponsibilityProcess.KEY)
-					.latestVersion()
-					.withoutTenantId()
-					.singleResult()
-					.getId();
+				definitionId = LatestDefinition.idOf(repository, PersonalResponsibilityProcess.KEY);
 			}
 			return definitionId;
 		}

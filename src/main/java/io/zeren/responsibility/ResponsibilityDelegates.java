@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,7 +56,7 @@ class ResponsibilityDelegates {
 	@Bean
 	JavaDelegate startUnitListsDelegate(Cycles cycles) {
 		return execution -> cycles.startUnitLists(id(execution.getVariable(AnnualCycleProcess.VAR_CYCLE_ID)),
-				((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue(),
+				year(execution),
 				(String) execution.getVariable(AnnualCycleProcess.VAR_UNIT_LIST_BATCH));
 	}
 
@@ -94,7 +95,7 @@ class ResponsibilityDelegates {
 	@Bean
 	JavaDelegate unitListConfirmedDelegate(Cycles cycles) {
 		return execution -> cycles.reportUnitListConfirmed(id(execution.getVariable(UnitListProcess.VAR_CYCLE_ID)),
-				((Number) execution.getVariable(UnitListProcess.VAR_YEAR)).intValue());
+				year(execution));
 	}
 
 	// AnnualCycleProcess: the kick-off
@@ -103,7 +104,7 @@ class ResponsibilityDelegates {
 	@Bean
 	JavaDelegate kickOffPersonalListsDelegate(KickOff kickOff) {
 		return execution -> {
-			int year = ((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue();
+			int year = year(execution);
 			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_BATCH_COUNT,
 					kickOff.startBatches(year, kickOff.plan(year)));
 		};
@@ -114,7 +115,7 @@ class ResponsibilityDelegates {
 	/** One planned batch of units, in a job of its own. */
 	@Bean
 	JavaDelegate issueListBatchDelegate(KickOff kickOff) {
-		return execution -> kickOff.runUnits(((Number) execution.getVariable(KickOffBatchProcess.VAR_YEAR)).intValue(),
+		return execution -> kickOff.runUnits(year(execution),
 				((Number) execution.getVariable(KickOffBatchProcess.VAR_BATCH_NO)).intValue(),
 				(String) execution.getVariable(KickOffBatchProcess.VAR_UNITS));
 	}
@@ -122,7 +123,7 @@ class ResponsibilityDelegates {
 	/** The batch is done; the run's last batch lets the cycle go on. */
 	@Bean
 	JavaDelegate reportListBatchDelegate(KickOff kickOff) {
-		return execution -> kickOff.batchReported(((Number) execution.getVariable(KickOffBatchProcess.VAR_YEAR)).intValue());
+		return execution -> kickOff.batchReported(year(execution));
 	}
 
 	// AnnualCycleProcess: the end of the kick-off
@@ -130,7 +131,7 @@ class ResponsibilityDelegates {
 	@Bean
 	JavaDelegate finishKickOffDelegate(KickOff kickOff) {
 		return execution -> {
-			int year = ((Number) execution.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue();
+			int year = year(execution);
 			KickOffStatus.View result = kickOff.finishJobs(year);
 			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_FAILED, result.failed());
 			execution.setVariable(AnnualCycleProcess.VAR_KICK_OFF_SUMMARY, "在职人员 " + result.total() + " 人，已下发 "
@@ -199,6 +200,10 @@ class ResponsibilityDelegates {
 					(String) task.getVariable(PersonalResponsibilityProcess.VAR_CHECK_NOTE), completedBy(task));
 			return null;
 		});
+	}
+
+	private static int year(VariableScope scope) {
+		return ((Number) scope.getVariable(AnnualCycleProcess.VAR_YEAR)).intValue();
 	}
 
 	private static Long cycleId(DelegateTask task) {
