@@ -9,6 +9,12 @@ import org.springframework.data.repository.Repository;
 
 interface TaskDeadlineRepository extends Repository<TaskDeadline, Long> {
 
+	/**
+	 * Written out (not derived) because it runs for every task created, completed and reminded of: Hibernate 6.6
+	 * translates a derived query's criteria tree again on every call, a string query once (performance.md, items
+	 * 15 and 22).
+	 */
+	@Query("select d from TaskDeadline d where d.taskId = :taskId")
 	Optional<TaskDeadline> findByTaskId(String taskId);
 
 	TaskDeadline save(TaskDeadline deadline);
