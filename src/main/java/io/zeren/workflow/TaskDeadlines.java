@@ -478,13 +478,14 @@ public class TaskDeadlines {
 		}
 		Instant remindAt = remind;
 		system.run(() -> {
-			Task editable = tasks.createTaskQuery().taskId(taskId).singleResult();
-			editable.setDueDate(Date.from(newDue));
-			editable.setFollowUpDate(remindAt == null ? null : Date.from(remindAt));
-			tasks.saveTask(editable);
+			task.setDueDate(Date.from(newDue));
+			task.setFollowUpDate(remindAt == null ? null : Date.from(remindAt));
+			tasks.saveTask(task);
 		});
-		deadlines.findByTaskId(taskId).ifPresent(deadline -> deadline.moveDue(newDue, remindAt));
 		TaskDeadline deadline = deadlines.findByTaskId(taskId).orElse(null);
+		if (deadline != null) {
+			deadline.moveDue(newDue, remindAt);
+		}
 		String owner = task.getAssignee() != null ? task.getAssignee() : deadline == null ? null : deadline.getOwnerUsername();
 		List<String> owners = owner != null ? List.of(owner)
 				: reminderRecipients(task, null, deadline == null ? null : deadline.getOwnerUnit());
