@@ -14,6 +14,12 @@ public record BenchDatabase(String kind, String url, String user, String passwor
 
 	public static final String PG_BASE = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
 
+	/**
+	 * Driver parameters for both engines' connections (not the admin one), e.g.
+	 * {@code -Dbench.pg-params=reWriteBatchedInserts=true}; empty by default.
+	 */
+	public static final String PG_PARAMS = System.getProperty("bench.pg-params", "");
+
 	public static BenchDatabase fresh(String name) {
 		String kind = System.getProperty("bench.db", "postgres");
 		if ("h2".equals(kind)) {
@@ -35,7 +41,7 @@ public record BenchDatabase(String kind, String url, String user, String passwor
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot create " + name + " on " + PG_BASE, ex);
 		}
-		return new BenchDatabase("postgres", PG_BASE + name, "postgres", "", "org.postgresql.Driver");
+		return new BenchDatabase("postgres", PG_BASE + name + (PG_PARAMS.isBlank() ? "" : "?" + PG_PARAMS), "postgres", "", "org.postgresql.Driver");
 	}
 
 	public boolean postgres() {
