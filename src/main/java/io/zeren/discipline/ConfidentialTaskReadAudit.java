@@ -16,6 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.zeren.identity.SystemAuthentication;
 import io.zeren.workflow.ConfidentialProcesses;
+import io.zeren.workflow.TaskById;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,10 +34,10 @@ class ConfidentialTaskReadAudit {
 		.compile(".*/task/([^/]+)(?:/(form-variables|variables|localVariables|form|deployed-form|rendered-form|identity-links|comment|attachment))?/?$");
 
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> disciplineTaskReadAudit(TaskService tasks, IdentityService identity,
-			SystemAuthentication system, DisciplineAudit audit) {
+	FilterRegistrationBean<OncePerRequestFilter> disciplineTaskReadAudit(TaskService tasks, TaskById taskById,
+			IdentityService identity, SystemAuthentication system, DisciplineAudit audit) {
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
-				new Filter(tasks, identity, system, audit));
+				new Filter(tasks, taskById, identity, system, audit));
 		registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE);
 		return registration;
@@ -46,14 +47,18 @@ class ConfidentialTaskReadAudit {
 
 		private final TaskService tasks;
 
+		private final TaskById taskById;
+
 		private final IdentityService identity;
 
 		private final SystemAuthentication system;
 
 		private final DisciplineAudit audit;
 
-		Filter(TaskService tasks, IdentityService identity, SystemAuthentication system, DisciplineAudit audit) {
+		Filter(TaskService tasks, TaskById taskById, IdentityService identity, SystemAuthentication system,
+				DisciplineAudit audit) {
 			this.tasks = tasks;
+			this.taskById = taskById;
 			this.identity = identity;
 			this.system = system;
 			this.audit = audit;
@@ -68,7 +73,8 @@ class ConfidentialTaskReadAudit {
 				return;
 			}
 			String taskId = read.group(1);
-			Task task = system.call(() -> tasks.createTaskQuery().taskId(taskId).singleResult());
+			// By primary key, not through the general task query: this runs on every task read of Tasklist.
+			Task task = taskById.find(taskId).orElse(null);
 			String processKey = task == null ? null : ConfidentialProcesses.keyOf(task.getProcessDefinitionId());
 			if (processKey == null || !DisciplineProcesses.CONFIDENTIAL.contains(processKey)) {
 				chain.doFilter(request, response);

@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -104,14 +103,13 @@ public class TaskDeadlines {
 	 */
 	private final SingletonSupplier<List<ConfidentialProcesses>> confidential;
 
-	/** The SQL of {@link #liveTask}, with the engine's table name (prefix included). */
-	private final String taskByIdSql;
+	private final TaskById taskById;
 
 	TaskDeadlines(DeadlinePolicy policy, WorkingCalendar calendar, OrganisationDirectory directory, RuntimeService runtime,
 			TaskService tasks, IdentityService identity, SystemAuthentication system, TaskDeadlineRepository deadlines,
 			TaskEscalationRepository escalations, TaskUrgeRepository urges, ApplicationEventPublisher events,
 			DeadlineProperties properties, MessageSource messages, ObjectProvider<ConfidentialProcesses> confidential,
-			ManagementService management) {
+			TaskById taskById) {
 		this.messages = messages;
 		this.confidential = SingletonSupplier.of(() -> confidential.orderedStream().toList());
 		this.policy = policy;
@@ -126,7 +124,7 @@ public class TaskDeadlines {
 		this.urges = urges;
 		this.events = events;
 		this.properties = properties;
-		this.taskByIdSql = "SELECT * FROM " + management.getTableName(Task.class) + " WHERE ID_ = #{id}";
+		this.taskById = taskById;
 	}
 
 	// --- a task is created: due date from policy, then the watch starts ---------------------------------
@@ -642,13 +640,9 @@ public class TaskDeadlines {
 		return recipients.stream().limit(MAX_REMINDER_RECIPIENTS).toList();
 	}
 
-	/**
-	 * The task by its primary key, or null. A native query: the engine's task query builds its SQL from a large
-	 * dynamic mapping (authorization, tenant, variable and ordering branches) on every call, which was 42 % of
-	 * a reminder job's CPU (docs/performance.md, round 6); this statement is fixed.
-	 */
+	/** The open task, or null; read by primary key ({@link TaskById}). */
 	private Task liveTask(String taskId) {
-		return system.call(() -> tasks.createNativeTaskQuery().sql(taskByIdSql).parameter("id", taskId).singleResult());
+		return taskById.find(taskId).orElse(null);
 	}
 
 	private Task requireLiveTask(String taskId) {
