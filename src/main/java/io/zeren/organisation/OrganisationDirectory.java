@@ -11,6 +11,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 
@@ -31,15 +34,13 @@ public class OrganisationDirectory {
 	/** Longest a node reuses an answer of the cached lookups; 0 turns them into plain lookups. */
 	private final java.time.Duration cacheTtl;
 
-	private static final int CACHE_LIMIT = 50_000;
+	/** Most entries each cache keeps; beyond it the least useful are evicted one by one. */
+	static final int CACHE_LIMIT = 50_000;
 
-	private record Cached<T>(T value, long expiresAt) {
-	}
-
-	private final java.util.concurrent.ConcurrentHashMap<String, Cached<Optional<StaffInfo>>> staffCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Cache<String, Optional<StaffInfo>> staffCache;
 
 	/** Per unit code: the heads of the unit and of every unit above it, nearest first. */
-	private final java.util.concurrent.ConcurrentHashMap<String, Cached<List<StaffInfo>>> headsCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Cache<String, List<StaffInfo>> headsCache;
 
 	OrganisationDirectory(UnitRepository units, StaffRepository staff, RoleRepository roles,
 			@org.springframework.beans.factory.annotation.Value("${zeren.organisation.cache-ttl:PT30S}") java.time.Duration cacheTtl) {
@@ -47,6 +48,16 @@ public class OrganisationDirectory {
 		this.staff = staff;
 		this.roles = roles;
 		this.cacheTtl = cacheTtl;
+		this.staffCache = newCache(cacheTtl);
+		this.headsCache = newCache(cacheTtl);
+	}
+
+	private static <V> Cache<String, V> newCache(java.time.Duration ttl) {
+		Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(CACHE_LIMIT);
+		if (!(ttl.isZero() || ttl.isNegative())) {
+			builder.expireAfterWrite(ttl);
+		}
+		return builder.build();
 	}
 
 	/**
@@ -78,27 +89,19 @@ public class OrganisationDirectory {
 		return !(cacheTtl.isZero() || cacheTtl.isNegative());
 	}
 
-	private <T> T cached(java.util.concurrent.ConcurrentHashMap<String, Cached<T>> cache, String key,
-			java.util.function.Supplier<T> load) {
+	private <T> T cached(Cache<String, T> cache, String key, java.util.function.Supplier<T> load) {
 		if (!caching() || key == null) {
 			return load.get();
 		}
-		long now = System.nanoTime();
-		Cached<T> hit = cache.get(key);
-		if (hit != null && now - hit.expiresAt() < 0) {
-			return hit.value();
+		// Not cache.get(key, loader): the loader reads the database, and Caffeine would hold the key's map
+		// bin while it does. Two threads loading the same key at once both read; the answers are equal.
+		T hit = cache.getIfPresent(key);
+		if (hit != null) {
+			return hit;
 		}
 		T value = load.get();
-		remember(cache, key, value, now);
+		cache.put(key, value);
 		return value;
-	}
-
-	private <T> void remember(java.util.concurrent.ConcurrentHashMap<String, Cached<T>> cache, String key, T value,
-			long now) {
-		if (cache.size() >= CACHE_LIMIT) {
-			cache.clear();
-		}
-		cache.put(key, new Cached<>(value, now + cacheTtl.toNanos()));
 	}
 
 	/** Any change of the organisation made on this node: forget every cached answer (before and after commit). */
@@ -108,8 +111,8 @@ public class OrganisationDirectory {
 	}
 
 	void clearCaches() {
-		staffCache.clear();
-		headsCache.clear();
+		staffCache.invalidateAll();
+		headsCache.invalidateAll();
 	}
 
 	public List<UnitInfo> units() {
@@ -173,8 +176,7 @@ public class OrganisationDirectory {
 		Set<String> codes = includeSubunits ? subtree(unitCode) : Set.of(unitCode);
 		List<StaffInfo> members = staff.findActiveInUnits(codes).stream().map(this::info).toList();
 		if (caching()) {
-			long now = System.nanoTime();
-			members.forEach(member -> remember(staffCache, member.username(), Optional.of(member), now));
+			members.forEach(member -> staffCache.put(member.username(), Optional.of(member)));
 		}
 		return members;
 	}

@@ -1,11 +1,15 @@
 package io.zeren.workflow;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Reads the policy for one user task from the DMN table admins edit, then applies the overrides an admin
@@ -18,11 +22,8 @@ class DeadlinePolicy {
 	record Policy(boolean enabled, String dueIn, String remindBefore, String escalateEvery, int escalationCap) {
 	}
 
-	/** Most distinct (policy set, process, task, category) combinations kept; a full cache starts over. */
+	/** Most distinct (policy set, process, task, category) combinations kept; beyond it the least used go. */
 	static final int CACHE_LIMIT = 10_000;
-
-	private record Cached(Map<String, Object> row, long expiresAt) {
-	}
 
 	private final DecisionService decisions;
 
@@ -34,11 +35,16 @@ class DeadlinePolicy {
 	 * full), which cost more than the task's own rows (docs/performance.md). An edited table takes effect
 	 * within the TTL.
 	 */
-	private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Cache<String, Map<String, Object>> cache;
 
 	DeadlinePolicy(DecisionService decisions, DeadlineProperties properties) {
 		this.decisions = decisions;
 		this.properties = properties;
+		Duration ttl = properties.policyCacheTtl();
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(CACHE_LIMIT)
+			.expireAfterWrite(ttl.isNegative() ? Duration.ZERO : ttl)
+			.build();
 	}
 
 	Policy forTask(String processKey, String taskKey, String staffCategory, Map<String, String> overrides) {
@@ -57,12 +63,11 @@ class DeadlinePolicy {
 	}
 
 	private Map<String, Object> tableRow(String processKey, String taskKey, String staffCategory) {
-		long ttl = properties.policyCacheTtl().toMillis();
+		boolean caching = properties.policyCacheTtl().toMillis() > 0;
 		String key = properties.policySet() + "|" + processKey + "|" + taskKey + "|" + staffCategory;
-		long now = System.currentTimeMillis();
-		Cached cached = ttl > 0 ? cache.get(key) : null;
-		if (cached != null && cached.expiresAt() > now) {
-			return cached.row();
+		Map<String, Object> cached = caching ? cache.getIfPresent(key) : null;
+		if (cached != null) {
+			return cached;
 		}
 		Map<String, Object> inputs = new HashMap<>();
 		inputs.put("policySet", properties.policySet());
@@ -76,11 +81,8 @@ class DeadlinePolicy {
 					+ taskKey + ", category " + staffCategory + ": keep a catch-all row at the bottom");
 		}
 		Map<String, Object> row = java.util.Collections.unmodifiableMap(new HashMap<>(result.getEntryMap()));
-		if (ttl > 0) {
-			if (cache.size() >= CACHE_LIMIT) {
-				cache.clear();
-			}
-			cache.put(key, new Cached(row, now + ttl));
+		if (caching) {
+			cache.put(key, row);
 		}
 		return row;
 	}
