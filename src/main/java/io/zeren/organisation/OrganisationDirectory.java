@@ -11,10 +11,8 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import io.zeren.shared.Msg;
+import io.zeren.shared.NodeCache;
 import io.zeren.shared.NotFoundException;
 
 /**
@@ -31,33 +29,22 @@ public class OrganisationDirectory {
 
 	private final RoleRepository roles;
 
-	/** Longest a node reuses an answer of the cached lookups; 0 turns them into plain lookups. */
-	private final java.time.Duration cacheTtl;
-
 	/** Most entries each cache keeps; beyond it the least useful are evicted one by one. */
 	static final int CACHE_LIMIT = 50_000;
 
-	private final Cache<String, Optional<StaffInfo>> staffCache;
+	/** Reused for zeren.organisation.cache-ttl; 0 turns the cached lookups into plain lookups. */
+	private final NodeCache<String, Optional<StaffInfo>> staffCache;
 
 	/** Per unit code: the heads of the unit and of every unit above it, nearest first. */
-	private final Cache<String, List<StaffInfo>> headsCache;
+	private final NodeCache<String, List<StaffInfo>> headsCache;
 
 	OrganisationDirectory(UnitRepository units, StaffRepository staff, RoleRepository roles,
 			@org.springframework.beans.factory.annotation.Value("${zeren.organisation.cache-ttl:PT30S}") java.time.Duration cacheTtl) {
 		this.units = units;
 		this.staff = staff;
 		this.roles = roles;
-		this.cacheTtl = cacheTtl;
-		this.staffCache = newCache(cacheTtl);
-		this.headsCache = newCache(cacheTtl);
-	}
-
-	private static <V> Cache<String, V> newCache(java.time.Duration ttl) {
-		Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(CACHE_LIMIT);
-		if (!(ttl.isZero() || ttl.isNegative())) {
-			builder.expireAfterWrite(ttl);
-		}
-		return builder.build();
+		this.staffCache = new NodeCache<>(CACHE_LIMIT, cacheTtl);
+		this.headsCache = new NodeCache<>(CACHE_LIMIT, cacheTtl);
 	}
 
 	/**
@@ -68,7 +55,7 @@ public class OrganisationDirectory {
 	 * Access decisions (recusal, candidates, who may read) keep using the uncached methods.
 	 */
 	public Optional<StaffInfo> cachedStaffInfo(String username) {
-		return cached(staffCache, username, () -> findStaffInfo(username));
+		return staffCache.get(username, () -> findStaffInfo(username));
 	}
 
 	/**
@@ -77,31 +64,12 @@ public class OrganisationDirectory {
 	 * (a kick-off batch, a reminder round) share one walk up the organisation.
 	 */
 	public List<StaffInfo> cachedSupervisorChain(String username) {
-		if (!caching()) {
+		if (!headsCache.enabled()) {
 			return supervisorChain(username);
 		}
 		StaffInfo member = cachedStaffInfo(username)
 			.orElseThrow(() -> new NotFoundException(new Msg("org.staff.not-found", username)));
-		return chainOf(username, cached(headsCache, member.unitCode(), () -> headsFrom(findUnit(member.unitCode()))));
-	}
-
-	private boolean caching() {
-		return !(cacheTtl.isZero() || cacheTtl.isNegative());
-	}
-
-	private <T> T cached(Cache<String, T> cache, String key, java.util.function.Supplier<T> load) {
-		if (!caching() || key == null) {
-			return load.get();
-		}
-		// Not cache.get(key, loader): the loader reads the database, and Caffeine would hold the key's map
-		// bin while it does. Two threads loading the same key at once both read; the answers are equal.
-		T hit = cache.getIfPresent(key);
-		if (hit != null) {
-			return hit;
-		}
-		T value = load.get();
-		cache.put(key, value);
-		return value;
+		return chainOf(username, headsCache.get(member.unitCode(), () -> headsFrom(findUnit(member.unitCode()))));
 	}
 
 	/** Any change of the organisation made on this node: forget every cached answer (before and after commit). */
@@ -111,8 +79,8 @@ public class OrganisationDirectory {
 	}
 
 	void clearCaches() {
-		staffCache.invalidateAll();
-		headsCache.invalidateAll();
+		staffCache.clear();
+		headsCache.clear();
 	}
 
 	public List<UnitInfo> units() {
@@ -175,9 +143,7 @@ public class OrganisationDirectory {
 		findUnit(unitCode);
 		Set<String> codes = includeSubunits ? subtree(unitCode) : Set.of(unitCode);
 		List<StaffInfo> members = staff.findActiveInUnits(codes).stream().map(this::info).toList();
-		if (caching()) {
-			members.forEach(member -> staffCache.put(member.username(), Optional.of(member)));
-		}
+		members.forEach(member -> staffCache.put(member.username(), Optional.of(member)));
 		return members;
 	}
 

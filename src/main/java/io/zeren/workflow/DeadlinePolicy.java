@@ -1,6 +1,5 @@
 package io.zeren.workflow;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,8 +7,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Component;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.zeren.shared.NodeCache;
 
 /**
  * Reads the policy for one user task from the DMN table admins edit, then applies the overrides an admin
@@ -35,16 +33,12 @@ class DeadlinePolicy {
 	 * full), which cost more than the task's own rows (docs/performance.md). An edited table takes effect
 	 * within the TTL.
 	 */
-	private final Cache<String, Map<String, Object>> cache;
+	private final NodeCache<String, Map<String, Object>> cache;
 
 	DeadlinePolicy(DecisionService decisions, DeadlineProperties properties) {
 		this.decisions = decisions;
 		this.properties = properties;
-		Duration ttl = properties.policyCacheTtl();
-		this.cache = Caffeine.newBuilder()
-			.maximumSize(CACHE_LIMIT)
-			.expireAfterWrite(ttl.isNegative() ? Duration.ZERO : ttl)
-			.build();
+		this.cache = new NodeCache<>(CACHE_LIMIT, properties.policyCacheTtl());
 	}
 
 	Policy forTask(String processKey, String taskKey, String staffCategory, Map<String, String> overrides) {
@@ -63,12 +57,11 @@ class DeadlinePolicy {
 	}
 
 	private Map<String, Object> tableRow(String processKey, String taskKey, String staffCategory) {
-		boolean caching = properties.policyCacheTtl().toMillis() > 0;
 		String key = properties.policySet() + "|" + processKey + "|" + taskKey + "|" + staffCategory;
-		Map<String, Object> cached = caching ? cache.getIfPresent(key) : null;
-		if (cached != null) {
-			return cached;
-		}
+		return cache.get(key, () -> evaluate(processKey, taskKey, staffCategory));
+	}
+
+	private Map<String, Object> evaluate(String processKey, String taskKey, String staffCategory) {
 		Map<String, Object> inputs = new HashMap<>();
 		inputs.put("policySet", properties.policySet());
 		inputs.put("processKey", processKey);
@@ -80,11 +73,7 @@ class DeadlinePolicy {
 			throw new IllegalStateException("Decision_TaskDeadlinePolicy has no row for process " + processKey + ", task "
 					+ taskKey + ", category " + staffCategory + ": keep a catch-all row at the bottom");
 		}
-		Map<String, Object> row = java.util.Collections.unmodifiableMap(new HashMap<>(result.getEntryMap()));
-		if (caching) {
-			cache.put(key, row);
-		}
-		return row;
+		return java.util.Collections.unmodifiableMap(new HashMap<>(result.getEntryMap()));
 	}
 
 	private static String override(Map<String, String> overrides, String key, Object fromTable) {
