@@ -47,7 +47,8 @@ public record BenchDatabase(String kind, String url, String user, String passwor
 		catch (SQLException ex) {
 			throw new IllegalStateException("cannot create " + name + " on " + PG_BASE, ex);
 		}
-		return new BenchDatabase("postgres", PG_BASE + name + (PG_PARAMS.isBlank() ? "" : "?" + PG_PARAMS), "postgres", "", "org.postgresql.Driver");
+		String url = PG_BASE + name + (PG_PARAMS.isBlank() ? "" : "?" + PG_PARAMS);
+		return new BenchDatabase("postgres", url, "postgres", "", "org.postgresql.Driver");
 	}
 
 	public boolean postgres() {
