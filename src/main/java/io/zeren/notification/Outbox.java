@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +21,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,6 +40,8 @@ class Outbox {
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
 	static final int MAX_KEY_LENGTH = 200;
+
+	private static final int KEYS_PER_QUERY = 500;
 
 	private final OutboxRepository mails;
 
@@ -71,13 +76,18 @@ class Outbox {
 	 * Queues one mail per recipient. A recipient who already has a mail with this key (the same event handled
 	 * twice, e.g. by a retried job) gets no second one; people without a staff record (such as {@code admin})
 	 * or no longer in service get none.
+	 * <p>
+	 * The mails are written when the transaction commits, all of them together: the keys are checked against
+	 * the committed mails in one query and the rows inserted in JDBC batches (a kick-off batch queues a mail per
+	 * member; asked and written one by one that was a query, two inserts and a flush each, docs/performance.md
+	 * item 30). A key queued twice in the same transaction counts once. If the check or the insert fails, the
+	 * transaction rolls back with everything it did.
 	 *
 	 * @param subjectArgs arguments of the subject message {@code mail.<template>.subject}
 	 * @param digestible whether the mail may wait for the recipient's daily digest
-	 * @return how many mails were queued
 	 */
 	@Transactional
-	int enqueue(String template, Collection<String> usernames, Map<String, Object> model, List<?> subjectArgs,
+	void enqueue(String template, Collection<String> usernames, Map<String, Object> model, List<?> subjectArgs,
 			String dedupKey, boolean digestible) {
 		if (!renderer.exists(template)) {
 			throw new IllegalArgumentException("No mail template templates/mail/" + template + ".html");
@@ -87,10 +97,10 @@ class Outbox {
 		}
 		Set<String> recipients = new LinkedHashSet<>(usernames);
 		recipients.remove(null);
-		int queued = 0;
+		Queued queued = queuedInThisTransaction();
 		for (String username : recipients) {
 			String key = key(dedupKey, username);
-			if (mails.countByDedupKey(key) > 0) {
+			if (queued != null ? queued.mails.containsKey(key) : mails.countByDedupKey(key) > 0) {
 				log.debug("Mail {} already queued, not queued again", key);
 				continue;
 			}
@@ -105,11 +115,77 @@ class Outbox {
 			Locale locale = localeOf(staff.get());
 			MailStatus status = digestible && preferences.existsByUsernameAndDigestTrue(username) ? MailStatus.HELD
 					: MailStatus.PENDING;
-			mails.save(new OutboxMail(key, template, username, staff.get().email(), locale,
-					subject(template, subjectArgs, locale), MailModel.toParts(json, personal), status, clock.instant()));
-			queued++;
+			OutboxMail mail = new OutboxMail(key, template, username, staff.get().email(), locale,
+					subject(template, subjectArgs, locale), MailModel.toParts(json, personal), status, clock.instant());
+			if (queued != null) {
+				queued.mails.put(key, mail);
+			}
+			else {
+				mails.save(mail);
+			}
 		}
+	}
+
+	/**
+	 * The mails queued in the current transaction, registered to be written before it commits; null where that
+	 * cannot be (no transaction synchronization, or this transaction's mails are being written right now): the
+	 * mail is then checked and saved at once.
+	 */
+	private Queued queuedInThisTransaction() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return null;
+		}
+		// Found among the transaction's synchronizations (not bound as a resource): an inner REQUIRES_NEW
+		// transaction suspends its caller's synchronizations, so its mails commit with it, not with the caller.
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Queued queued && queued.outbox() == this) {
+				return queued.writing ? null : queued;
+			}
+		}
+		Queued queued = new Queued();
+		TransactionSynchronizationManager.registerSynchronization(queued);
 		return queued;
+	}
+
+	/** Writes a transaction's queued mails, but those whose key a committed mail already has. */
+	private void write(Queued queued) {
+		queued.writing = true;
+		if (queued.mails.isEmpty()) {
+			return;
+		}
+		List<String> keys = List.copyOf(queued.mails.keySet());
+		Set<String> committed = new HashSet<>();
+		// Oracle takes at most 1,000 values in an IN list.
+		for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+			committed.addAll(mails.findDedupKeysAmong(keys.subList(from, Math.min(from + KEYS_PER_QUERY, keys.size()))));
+		}
+		for (OutboxMail mail : queued.mails.values()) {
+			if (committed.contains(mail.getDedupKey())) {
+				log.debug("Mail {} already queued, not queued again", mail.getDedupKey());
+			}
+			else {
+				mails.save(mail);
+			}
+		}
+		mails.flush();
+	}
+
+	/** One transaction's queued mails, by key in the order queued; written in its before-commit phase. */
+	private final class Queued implements TransactionSynchronization {
+
+		private final Map<String, OutboxMail> mails = new LinkedHashMap<>();
+
+		private boolean writing;
+
+		@Override
+		public void beforeCommit(boolean readOnly) {
+			write(this);
+		}
+
+		private Outbox outbox() {
+			return Outbox.this;
+		}
+
 	}
 
 	String subject(String template, List<?> args, Locale locale) {

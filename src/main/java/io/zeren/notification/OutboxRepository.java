@@ -30,6 +30,12 @@ interface OutboxRepository extends Repository<OutboxMail, Long> {
 	@Query("select count(m) from OutboxMail m where m.dedupKey = :dedupKey")
 	long countByDedupKey(String dedupKey);
 
+	/** Which of these keys committed mails have (at most 1,000 keys: Oracle's limit for an IN list). */
+	@Query("select m.dedupKey from OutboxMail m where m.dedupKey in :dedupKeys")
+	List<String> findDedupKeysAmong(Collection<String> dedupKeys);
+
+	void flush();
+
 	Page<OutboxMail> findByStatus(MailStatus status, Pageable page);
 
 	Page<OutboxMail> findAll(Pageable page);

@@ -328,6 +328,38 @@ class MailDeliveryIT {
 	}
 
 	@Test
+	void shouldWriteATransactionsMailsWhenItCommitsAndAnInnerTransactionsWithIt() {
+		Map<String, Object> model = Map.of("title", "学习安排", "text", "请按时参加。");
+		TransactionTemplate outer = new TransactionTemplate(transactions);
+		TransactionTemplate inner = new TransactionTemplate(transactions);
+		inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+		outer.executeWithoutResult(status -> {
+			notifications.enqueue("notice", List.of("lina"), model, "study:outer");
+			notifications.enqueue("notice", List.of("lina", "chenjing"), model, "study:outer");
+			// Queued, not written yet: the rows come with the commit (the same connection would see them).
+			assertThat(keys()).isEmpty();
+			inner.executeWithoutResult(nested -> notifications.enqueue("notice", List.of("lina"), model, "study:inner"));
+			assertThat(keys()).containsExactly("study:inner|lina");
+			status.setRollbackOnly();
+		});
+		assertThat(keys()).containsExactly("study:inner|lina");
+
+		outer.executeWithoutResult(status -> {
+			notifications.enqueue("notice", List.of("lina", "chenjing"), model, "study:outer");
+			// lina has this one committed already: only chenjing's is new.
+			notifications.enqueue("notice", List.of("lina", "chenjing"), model, "study:inner");
+		});
+		assertThat(keys()).containsExactly("study:inner|chenjing", "study:inner|lina", "study:outer|chenjing",
+				"study:outer|lina");
+		assertThat(delivery.deliverDue()).isEqualTo(4);
+	}
+
+	private List<String> keys() {
+		return jdbc.queryForList("select dedup_key from zr_mail_outbox order by dedup_key", String.class);
+	}
+
+	@Test
 	void shouldWriteMailsInEnglishForEnglishReaders() {
 		Map<String, Object> model = Map.of("recipientName", "Li Na", "taskId", "t-1", "taskName", "Self-assessment",
 				"processName", "Annual assessment", "due", "2025-03-14 17:00", "level", 2, "ownerNames", List.of("Li Na"));
