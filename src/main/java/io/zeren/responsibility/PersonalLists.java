@@ -138,7 +138,7 @@ class PersonalLists {
 	 */
 	void issue(IssueRun run, StaffInfo member) {
 		List<Source> source = run.sourceOf(member.unitCode());
-		PersonalList list = lists.saveAndFlush(new PersonalList(run.cycleId, member.username(), member.unitCode(),
+		PersonalList list = lists.save(new PersonalList(run.cycleId, member.username(), member.unitCode(),
 				member.category(), member.post(), EngineClock.now()));
 		List<ItemSpec> derived = new ArrayList<>();
 		for (Source item : source) {

@@ -60,8 +60,6 @@ interface PersonalListRepository extends Repository<PersonalList, Long> {
 
 	PersonalList save(PersonalList list);
 
-	PersonalList saveAndFlush(PersonalList list);
-
 	Optional<PersonalList> findById(Long id);
 
 	Optional<PersonalList> findByCycleIdAndUsername(Long cycleId, String username);
