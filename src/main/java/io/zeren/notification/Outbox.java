@@ -81,7 +81,8 @@ class Outbox {
 	 * the committed mails in one query and the rows inserted in JDBC batches (a kick-off batch queues a mail per
 	 * member; asked and written one by one that was a query, two inserts and a flush each, docs/performance.md
 	 * item 30). A key queued twice in the same transaction counts once. If the check or the insert fails, the
-	 * transaction rolls back with everything it did.
+	 * transaction rolls back with everything it did. Not for a transaction's own before-commit callbacks (Zeren
+	 * has none that mail, and Spring would not run a synchronization registered there).
 	 *
 	 * @param subjectArgs arguments of the subject message {@code mail.<template>.subject}
 	 * @param digestible whether the mail may wait for the recipient's daily digest
@@ -100,7 +101,7 @@ class Outbox {
 		Queued queued = queuedInThisTransaction();
 		for (String username : recipients) {
 			String key = key(dedupKey, username);
-			if (queued != null ? queued.mails.containsKey(key) : mails.countByDedupKey(key) > 0) {
+			if (queued.mails.containsKey(key)) {
 				log.debug("Mail {} already queued, not queued again", key);
 				continue;
 			}
@@ -117,29 +118,24 @@ class Outbox {
 					: MailStatus.PENDING;
 			OutboxMail mail = new OutboxMail(key, template, username, staff.get().email(), locale,
 					subject(template, subjectArgs, locale), MailModel.toParts(json, personal), status, clock.instant());
-			if (queued != null) {
-				queued.mails.put(key, mail);
-			}
-			else {
-				mails.save(mail);
-			}
+			queued.mails.put(key, mail);
 		}
 	}
 
-	/**
-	 * The mails queued in the current transaction, registered to be written before it commits; null where that
-	 * cannot be (no transaction synchronization, or this transaction's mails are being written right now): the
-	 * mail is then checked and saved at once.
-	 */
+	/** The mails queued in the current transaction; the first mail registers them to be written before it commits. */
 	private Queued queuedInThisTransaction() {
+		// @Transactional on enqueue: there is a transaction, and Spring synchronizes every one by default.
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			return null;
+			throw new IllegalStateException("Mails are queued inside a transaction with synchronization");
 		}
 		// Found among the transaction's synchronizations (not bound as a resource): an inner REQUIRES_NEW
 		// transaction suspends its caller's synchronizations, so its mails commit with it, not with the caller.
 		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
 			if (synchronization instanceof Queued queued && queued.outbox() == this) {
-				return queued.writing ? null : queued;
+				if (queued.writing) {
+					throw new IllegalStateException("Mails cannot be queued while the transaction's mails are written");
+				}
+				return queued;
 			}
 		}
 		Queued queued = new Queued();

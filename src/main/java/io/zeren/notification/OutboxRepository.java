@@ -22,14 +22,6 @@ interface OutboxRepository extends Repository<OutboxMail, Long> {
 
 	Optional<OutboxMail> findById(Long id);
 
-	/**
-	 * Whether a mail with this key is queued (0 or 1: the key is unique). Written out rather than derived
-	 * ({@code existsByDedupKey}): Spring Data builds a derived query as a criteria tree, which Hibernate 6.6
-	 * translates to SQL again on every call, and this one runs for every mail (docs/performance.md, item 15).
-	 */
-	@Query("select count(m) from OutboxMail m where m.dedupKey = :dedupKey")
-	long countByDedupKey(String dedupKey);
-
 	/** Which of these keys committed mails have (at most 1,000 keys: Oracle's limit for an IN list). */
 	@Query("select m.dedupKey from OutboxMail m where m.dedupKey in :dedupKeys")
 	List<String> findDedupKeysAmong(Collection<String> dedupKeys);
