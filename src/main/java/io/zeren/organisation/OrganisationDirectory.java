@@ -38,8 +38,12 @@ public class OrganisationDirectory {
 	/** Per unit code: the heads of the unit and of every unit above it, nearest first. */
 	private final NodeCache<String, List<StaffInfo>> headsCache;
 
+	private final jakarta.persistence.PersistenceUnitUtil persistence;
+
 	OrganisationDirectory(UnitRepository units, StaffRepository staff, RoleRepository roles,
+			jakarta.persistence.EntityManagerFactory entityManagerFactory,
 			@org.springframework.beans.factory.annotation.Value("${zeren.organisation.cache-ttl:PT30S}") java.time.Duration cacheTtl) {
+		this.persistence = entityManagerFactory.getPersistenceUnitUtil();
 		this.units = units;
 		this.staff = staff;
 		this.roles = roles;
@@ -259,7 +263,9 @@ public class OrganisationDirectory {
 
 	private StaffInfo info(Staff member) {
 		OrgUnit unit = member.getUnit();
-		boolean head = unit.getHead() != null && unit.getHead().getId().equals(member.getId());
+		// The head's id as the unit row holds it: getId() on the head's lazy proxy would read the head's row, a
+		// second SELECT for every staff record read (docs/performance.md, item 32).
+		boolean head = unit.getHead() != null && member.getId().equals(persistence.getIdentifier(unit.getHead()));
 		return member.toInfo(head);
 	}
 

@@ -178,6 +178,12 @@ class OrganisationApiIT {
 		assertThat(directory.unit("POL").parentCode()).isEqualTo("AG");
 		assertThat(directory.head("POL-ORG")).map(StaffInfo::username).contains("chenjing");
 		assertThat(directory.head("AG")).map(StaffInfo::username).contains("wangjianguo");
+		// Read one by one (the head's row is not loaded for it), a head is HEAD and a member is not.
+		assertThat(directory.findStaffInfo("chenjing")).map(StaffInfo::unitRole).contains(UnitRole.HEAD);
+		assertThat(directory.findStaffInfo("lina")).map(StaffInfo::unitRole).contains(UnitRole.MEMBER);
+		assertThat(directory.members("POL-ORG", false)).filteredOn(info -> info.unitRole() == UnitRole.HEAD)
+			.extracting(StaffInfo::username)
+			.containsExactly("chenjing");
 	}
 
 	@Test
