@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
+import io.zeren.shared.InLists;
 
 /**
  * Queues mails. Runs in the caller's transaction (the engine's, for task events), so a rolled-back task
@@ -40,8 +40,6 @@ class Outbox {
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
 	static final int MAX_KEY_LENGTH = 200;
-
-	private static final int KEYS_PER_QUERY = 500;
 
 	private final OutboxRepository mails;
 
@@ -149,12 +147,7 @@ class Outbox {
 		if (queued.mails.isEmpty()) {
 			return;
 		}
-		List<String> keys = List.copyOf(queued.mails.keySet());
-		Set<String> committed = new HashSet<>();
-		// Oracle takes at most 1,000 values in an IN list.
-		for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
-			committed.addAll(mails.findDedupKeysAmong(keys.subList(from, Math.min(from + KEYS_PER_QUERY, keys.size()))));
-		}
+		Set<String> committed = InLists.queryAll(List.copyOf(queued.mails.keySet()), mails::findDedupKeysAmong);
 		for (OutboxMail mail : queued.mails.values()) {
 			if (committed.contains(mail.getDedupKey())) {
 				log.debug("Mail {} already queued, not queued again", mail.getDedupKey());

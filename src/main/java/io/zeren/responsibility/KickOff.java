@@ -19,6 +19,7 @@ import io.zeren.calendar.EngineClock;
 import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
+import io.zeren.shared.InLists;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 
@@ -287,14 +288,10 @@ class KickOff {
 		}
 	}
 
-	/** Members of the batch with a list in the cycle, asked in chunks (Oracle takes at most 1,000 IN values). */
+	/** Members of the batch with a list in the cycle ({@link InLists}: in chunks every database accepts). */
 	private Set<String> issuedAmong(Long cycleId, List<StaffInfo> batch) {
-		Set<String> issued = new HashSet<>();
-		List<String> usernames = batch.stream().map(StaffInfo::username).toList();
-		for (int from = 0; from < usernames.size(); from += 500) {
-			issued.addAll(lists.usernamesAmong(cycleId, usernames.subList(from, Math.min(from + 500, usernames.size()))));
-		}
-		return issued;
+		return InLists.queryAll(batch.stream().map(StaffInfo::username).toList(),
+				usernames -> lists.usernamesAmong(cycleId, usernames));
 	}
 
 	Optional<KickOffStatus.View> status(int year) {
