@@ -11,8 +11,23 @@ public final class GroupIds {
 	/** Every active staff member; carries the Tasklist permission. */
 	public static final String ALL_STAFF = "zeren-staff";
 
-	/** Camunda's administrators group. */
+	/**
+	 * Camunda's built-in administrators group: its members bypass every authorization check of the engine. Under
+	 * the separation of duties (三员分立) nobody is a member; kept to refuse it wherever a group is granted.
+	 */
 	public static final String ADMINS = "camunda-admin";
+
+	/** System administrator (系统管理员): runs the system (deployments, jobs, incidents, accounts), reads no case content. */
+	public static final String SYSTEM_ADMINS = "zeren-sysadmin";
+
+	/** Security administrator (安全保密管理员): grants roles and authorizations. */
+	public static final String SECURITY_ADMINS = "zeren-secadmin";
+
+	/** Audit administrator (安全审计员): reads the audit trails, nothing else. */
+	public static final String AUDIT_ADMINS = "zeren-auditadmin";
+
+	/** Integration clients (technical accounts): more of the engine API, by configuration. */
+	public static final String INTEGRATION = "zeren-integration";
 
 	static final String TYPE_STAFF = "zeren-staff";
 
