@@ -129,7 +129,7 @@ class AssessmentController {
 	 * organisation gives it to every member of the political department's sections, who are assessed themselves.
 	 */
 	private Assessments.Viewer viewer(Authentication caller) {
-		boolean all = CallerGroups.inAny(caller, COMMITTEE, LEADERSHIP, GroupIds.ADMINS);
+		boolean all = CallerGroups.inAny(caller, COMMITTEE, LEADERSHIP, GroupIds.SYSTEM_ADMINS);
 		Set<String> headed = new LinkedHashSet<>();
 		directory.membership(caller.getName())
 			.map(OrganisationDirectory.Membership::headOfUnit)
@@ -138,7 +138,7 @@ class AssessmentController {
 	}
 
 	private static void require(Authentication caller, String... groups) {
-		if (!CallerGroups.inAny(caller, groups) && !CallerGroups.inAny(caller, GroupIds.ADMINS)) {
+		if (!CallerGroups.inAny(caller, groups) && !CallerGroups.inAny(caller, GroupIds.SYSTEM_ADMINS)) {
 			throw new AccessDeniedException("requires one of " + String.join(", ", groups));
 		}
 	}

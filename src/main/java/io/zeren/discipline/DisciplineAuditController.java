@@ -1,6 +1,5 @@
 package io.zeren.discipline;
 
-import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,6 +9,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,8 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zeren.identity.CallerGroups;
+import io.zeren.identity.GroupIds;
 
-/** The discipline audit trail, for the head of the discipline office only (itself audited). */
+/** The discipline audit trail, for the head of the discipline office and the audit administrator (itself audited). */
 @RestController
 @Tag(name = "Discipline audit", description = "Who read and changed which lead or case (纪检审计日志)")
 class DisciplineAuditController {
@@ -47,8 +49,9 @@ class DisciplineAuditController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-			Principal caller) {
-		if (!access.isOfficeHead(caller.getName())) {
+			Authentication caller) {
+		// The head of the discipline office oversees reads of cases; the audit administrator (三员) audits everything.
+		if (!access.isOfficeHead(caller.getName()) && !CallerGroups.inAny(caller, GroupIds.AUDIT_ADMINS)) {
 			audit.read(caller.getName(), "READ_DENIED", leadId, "audit", "audit trail");
 			throw new AccessDeniedException("Only the head of the discipline office reads the audit trail");
 		}

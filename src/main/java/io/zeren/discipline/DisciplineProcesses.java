@@ -27,6 +27,9 @@ public final class DisciplineProcesses {
 	public static final Set<String> CONFIDENTIAL = Set.of(LEAD_DISPOSAL, CASE, SUBJECT_TASK, SANCTION_TERM,
 			ACCOUNTABILITY);
 
+	/** Decisions evaluated on case facts (their history is as confidential as the cases). */
+	public static final Set<String> CONFIDENTIAL_DECISIONS = Set.of("Decision_DisciplineOutcome");
+
 	/** Long: id of the lead (zr_dis_lead) the instance belongs to; every discipline instance has it. */
 	public static final String VAR_LEAD_ID = "leadId";
 

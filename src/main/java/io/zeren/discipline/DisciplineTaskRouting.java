@@ -49,6 +49,11 @@ class DisciplineTaskRouting implements ConfidentialProcesses {
 	}
 
 	@Override
+	public Set<String> decisionKeys() {
+		return DisciplineProcesses.CONFIDENTIAL_DECISIONS;
+	}
+
+	@Override
 	public List<StaffInfo> escalationChain(String processInstanceId, String owner) {
 		// Asked on behalf of whoever calls (a supervisor's REST call, the job executor): read as the system.
 		Map<String, Object> variables = system.call(() -> runtime.getVariables(processInstanceId,

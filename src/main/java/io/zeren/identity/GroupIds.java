@@ -17,6 +17,12 @@ public final class GroupIds {
 	 */
 	public static final String ADMINS = "camunda-admin";
 
+	/**
+	 * The one member of {@link #ADMINS}: an account no door lets log in (see SeparatedAdministrators), there only because
+	 * Camunda's webapps send everyone to their setup page while {@code camunda-admin} is empty.
+	 */
+	public static final String SENTINEL = "zeren-sentinel";
+
 	/** System administrator (系统管理员): runs the system (deployments, jobs, incidents, accounts), reads no case content. */
 	public static final String SYSTEM_ADMINS = "zeren-sysadmin";
 

@@ -28,25 +28,33 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity, ApiAccessDeniedHandler refused)
+			throws Exception {
 		// Path patterns on the whole request path: the engine REST API is a Jersey servlet, not a Spring MVC one.
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**").permitAll()
-				.requestMatchers("/api/organisation/**", "/api/identity/**").hasAuthority(GroupIds.ADMINS)
+				// 三员分立: the system administrator runs the organisation, the calendar and the mail; the security
+				// administrator assigns roles; the audit administrator reads the trails (docs/security.md).
+				.requestMatchers(HttpMethod.PUT, "/api/roles/**").hasAuthority(GroupIds.SECURITY_ADMINS)
+				.requestMatchers(HttpMethod.POST, "/api/roles/**").hasAuthority(GroupIds.SECURITY_ADMINS)
+				.requestMatchers(HttpMethod.DELETE, "/api/roles/**").hasAuthority(GroupIds.SECURITY_ADMINS)
+				.requestMatchers("/api/audit/**").hasAuthority(GroupIds.AUDIT_ADMINS)
+				.requestMatchers("/api/organisation/**", "/api/identity/**").hasAuthority(GroupIds.SYSTEM_ADMINS)
 				// The mail outbox shows everyone's mail addresses and subjects.
 				.requestMatchers("/api/notifications/outbox", "/api/notifications/outbox/**")
-				.hasAuthority(GroupIds.ADMINS)
-				.requestMatchers(HttpMethod.PUT, "/api/units/**", "/api/staff/**", "/api/roles/**", "/api/calendar/**")
-				.hasAuthority(GroupIds.ADMINS)
-				.requestMatchers(HttpMethod.POST, "/api/units/**", "/api/staff/**", "/api/roles/**", "/api/calendar/**")
-				.hasAuthority(GroupIds.ADMINS)
-				.requestMatchers(HttpMethod.DELETE, "/api/units/**", "/api/staff/**", "/api/roles/**", "/api/calendar/**")
-				.hasAuthority(GroupIds.ADMINS)
+				.hasAuthority(GroupIds.SYSTEM_ADMINS)
+				.requestMatchers(HttpMethod.PUT, "/api/units/**", "/api/staff/**", "/api/calendar/**")
+				.hasAuthority(GroupIds.SYSTEM_ADMINS)
+				.requestMatchers(HttpMethod.POST, "/api/units/**", "/api/staff/**", "/api/calendar/**")
+				.hasAuthority(GroupIds.SYSTEM_ADMINS)
+				.requestMatchers(HttpMethod.DELETE, "/api/units/**", "/api/staff/**", "/api/calendar/**")
+				.hasAuthority(GroupIds.SYSTEM_ADMINS)
 				.anyRequest()
 				.authenticated())
 			.httpBasic(basic -> basic.realmName("Zeren"))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refused))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Basic-authenticated, cookie-less API: no session for a forged request to ride on.
 			.csrf(csrf -> csrf.disable())
@@ -66,7 +74,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		http.authorizeHttpRequests(requests -> requests
+			// Camunda's setup page creates an administrator whenever camunda-admin has no member, which under the
+			// separation of duties is always: administrators are made by Zeren (SeparatedAdministrators), never here.
+			.requestMatchers(paths.matcher("/camunda/api/admin/setup/**"), paths.matcher("/camunda/app/admin/*/setup/**"))
+			.denyAll()
+			.anyRequest()
+			.permitAll())
 			// The Camunda webapps authenticate and protect against CSRF themselves (CsrfPreventionFilter).
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

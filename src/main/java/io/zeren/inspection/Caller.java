@@ -27,7 +27,7 @@ record Caller(String username, Set<String> groups) {
 	}
 
 	boolean isAdmin() {
-		return groups.contains(GroupIds.ADMINS);
+		return groups.contains(GroupIds.SYSTEM_ADMINS);
 	}
 
 	boolean isInspector() {

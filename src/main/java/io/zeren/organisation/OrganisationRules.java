@@ -26,7 +26,8 @@ final class OrganisationRules {
 	static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	/** Camunda accounts that are not staff: a roster must never take them over (or delete them). */
-	static final java.util.Set<String> RESERVED_USERNAMES = java.util.Set.of("admin", "camunda-admin", "system");
+	static final java.util.Set<String> RESERVED_USERNAMES = java.util.Set.of("admin", "secadmin", "auditadmin", "zeren-sentinel",
+			"camunda-admin", "system");
 
 	record Violation(Msg message, Set<String> units, Set<String> staff, Set<String> roles) {
 

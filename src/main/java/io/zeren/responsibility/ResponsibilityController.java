@@ -148,14 +148,14 @@ class ResponsibilityController {
 	}
 
 	private static void requirePolitical(Authentication caller) {
-		if (!CallerGroups.inAny(caller, GroupIds.ADMINS) && !CallerGroups.inAny(caller, GroupIds.role(PersonalLists.POLITICAL_ROLE))) {
+		if (!CallerGroups.inAny(caller, GroupIds.SYSTEM_ADMINS) && !CallerGroups.inAny(caller, GroupIds.role(PersonalLists.POLITICAL_ROLE))) {
 			throw new AccessDeniedException("Only the political department or an admin may do this");
 		}
 	}
 
 	/** The owner, the head of the owner's unit, the political department, leadership and admins. */
 	private static void requireReader(String owner, String unitCode, Authentication caller) {
-		if (!caller.getName().equals(owner) && !CallerGroups.inAny(caller, GroupIds.head(unitCode)) && !CallerGroups.inAny(caller, GroupIds.ADMINS)
+		if (!caller.getName().equals(owner) && !CallerGroups.inAny(caller, GroupIds.head(unitCode)) && !CallerGroups.inAny(caller, GroupIds.SYSTEM_ADMINS)
 				&& !CallerGroups.inAny(caller, GroupIds.role(PersonalLists.POLITICAL_ROLE))
 				&& !CallerGroups.inAny(caller, GroupIds.role(LEADERSHIP_ROLE))) {
 			throw new AccessDeniedException("Not your list");

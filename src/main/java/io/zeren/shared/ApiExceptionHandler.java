@@ -3,10 +3,17 @@ package io.zeren.shared;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -17,8 +24,11 @@ class ApiExceptionHandler {
 
 	private final MessageSource messages;
 
-	ApiExceptionHandler(MessageSource messages) {
+	private final ApplicationEventPublisher events;
+
+	ApiExceptionHandler(MessageSource messages, ApplicationEventPublisher events) {
 		this.messages = messages;
+		this.events = events;
 	}
 
 	@ExceptionHandler(RuleViolationException.class)
@@ -33,8 +43,16 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
-	ProblemDetail forbidden(ForbiddenException ex) {
+	ProblemDetail forbidden(ForbiddenException ex, HttpServletRequest request) {
+		refused(request, ex.msg().code());
 		return problem(HttpStatus.FORBIDDEN, "error.title.forbidden", render(List.of(ex.msg())));
+	}
+
+	/** A controller's own access check (Spring Security's exception): 403 with a sentence a person can read. */
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail accessDenied(AccessDeniedException ex, HttpServletRequest request) {
+		refused(request, ex.getMessage());
+		return problem(HttpStatus.FORBIDDEN, "error.title.forbidden", render(List.of(new Msg("error.access-denied"))));
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -42,10 +60,21 @@ class ApiExceptionHandler {
 		return problem(HttpStatus.NOT_FOUND, "error.title.not-found", render(List.of(ex.msg())));
 	}
 
-	/** The engine refused the caller (Camunda authorizations): 403, with the engine's reason. */
+	/**
+	 * The engine refused the caller (Camunda authorizations): 403 with a sentence a person can read; the engine's own
+	 * text (codes, resource names) goes to the audit trail, not to the person.
+	 */
 	@ExceptionHandler(org.camunda.bpm.engine.AuthorizationException.class)
-	ProblemDetail engineRefused(org.camunda.bpm.engine.AuthorizationException ex) {
-		return problem(HttpStatus.FORBIDDEN, "error.title.forbidden", List.of(ex.getMessage()));
+	ProblemDetail engineRefused(org.camunda.bpm.engine.AuthorizationException ex, HttpServletRequest request) {
+		refused(request, ex.getMessage());
+		return problem(HttpStatus.FORBIDDEN, "error.title.forbidden", render(List.of(new Msg("error.access-denied"))));
+	}
+
+	private void refused(HttpServletRequest request, String reason) {
+		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+		String actor = caller == null || caller instanceof AnonymousAuthenticationToken ? null : caller.getName();
+		events.publishEvent(new AccessRefused(actor, request.getMethod() + " " + request.getRequestURI(),
+				request.getRemoteAddr(), reason));
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)

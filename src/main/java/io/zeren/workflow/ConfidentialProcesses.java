@@ -15,6 +15,11 @@ public interface ConfidentialProcesses {
 	/** The process definition keys whose tasks are confidential. */
 	java.util.Set<String> processKeys();
 
+	/** The decision definition keys whose evaluations hold case facts (their history is confidential too). */
+	default java.util.Set<String> decisionKeys() {
+		return java.util.Set.of();
+	}
+
 	/** Who an overdue task of the instance escalates to, nearest first; empty = nobody. */
 	List<StaffInfo> escalationChain(String processInstanceId, String owner);
 

@@ -34,6 +34,11 @@ class AdminPasswordGuardTests {
 	void shouldAcceptARealPasswordAndTheDocumentedDemoPasswordInTheDemo() {
 		assertThatCode(() -> guard.postProcessEnvironment(environment(false, "a-real-secret"), new SpringApplication()))
 			.doesNotThrowAnyException();
+		StandardEnvironment withoutAuditor = environment(false, "a-real-secret");
+		withoutAuditor.getPropertySources()
+			.addFirst(new MapPropertySource("auditor", Map.of("zeren.security.audit-admin-password", "")));
+		assertThatThrownBy(() -> guard.postProcessEnvironment(withoutAuditor, new SpringApplication()))
+			.hasMessageContaining("ZEREN_AUDITADMIN_PASSWORD");
 		assertThatCode(() -> guard.postProcessEnvironment(environment(true, "zeren-demo"), new SpringApplication()))
 			.doesNotThrowAnyException();
 	}
@@ -53,7 +58,9 @@ class AdminPasswordGuardTests {
 		environment.setActiveProfiles("postgres");
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("test",
-					Map.of("zeren.security.demo", demo, "zeren.security.admin-password", password)));
+					Map.of("zeren.security.demo", demo, "zeren.security.admin-password", password,
+							"zeren.security.security-admin-password", password, "zeren.security.audit-admin-password",
+							password)));
 		return environment;
 	}
 

@@ -43,8 +43,18 @@ public final class ApiClient {
 		return new ApiClient(rest.withBasicAuth(username, password(username)), "zh-CN");
 	}
 
+	public static final String SECADMIN_PASSWORD = System.getenv().getOrDefault("ZEREN_SECADMIN_PASSWORD", DEMO_PASSWORD);
+
+	public static final String AUDITADMIN_PASSWORD = System.getenv().getOrDefault("ZEREN_AUDITADMIN_PASSWORD",
+			DEMO_PASSWORD);
+
 	public static String password(String username) {
-		return "admin".equals(username) ? ADMIN_PASSWORD : DEMO_PASSWORD;
+		return switch (username) {
+			case "admin" -> ADMIN_PASSWORD;
+			case "secadmin" -> SECADMIN_PASSWORD;
+			case "auditadmin" -> AUDITADMIN_PASSWORD;
+			default -> DEMO_PASSWORD;
+		};
 	}
 
 	public static ApiClient anonymous(TestRestTemplate rest) {
