@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -128,6 +129,11 @@ class TaskAuthority {
 	 * users keep theirs.
 	 */
 	private void revokeFormerHolders(DelegateTask task) {
+		// A task being created has had no holder yet: the engine fires its first assignment event on the way to
+		// "created", before any update stamps lastUpdated. Skipping it spares every new task a query.
+		if (task instanceof Task created && created.getLastUpdated() == null) {
+			return;
+		}
 		Set<String> keep = new HashSet<>();
 		if (task.getAssignee() != null) {
 			keep.add(task.getAssignee());
