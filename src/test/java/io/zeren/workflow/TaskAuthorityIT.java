@@ -113,6 +113,17 @@ class TaskAuthorityIT {
 		assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("tangliang");
 		assertThat(ApiClient.as(rest, "tangliang").get("/engine-rest/task/" + task.getId() + "/form-variables")
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		// Delegated and handed back: the one it was delegated to keeps nothing either.
+		tasks.delegateTask(task.getId(), "yuanmeng");
+		ApiClient yuanmeng = ApiClient.as(rest, "yuanmeng");
+		assertThat(yuanmeng.get("/engine-rest/task/" + task.getId() + "/form-variables").getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		tasks.resolveTask(task.getId());
+		assertThat(yuanmeng.get("/engine-rest/task/" + task.getId() + "/form-variables").getStatusCode())
+			.isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+		assertThat(ApiClient.as(rest, "tangliang").get("/engine-rest/task/" + task.getId() + "/variables")
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 	// --- finding 8: a claimed task is completed only by its holder ---------------------------------------
