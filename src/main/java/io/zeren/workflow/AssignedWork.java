@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -32,6 +34,9 @@ class AssignedWork implements JavaDelegate {
 
 	private static final LocalTime END_OF_DAY = LocalTime.of(18, 0);
 
+	/** The start event's camunda:initiator variable; the confirmation task goes back to this person. */
+	static final String VAR_INITIATOR = "initiator";
+
 	private final OrganisationDirectory directory;
 
 	private final WorkingCalendar calendar;
@@ -40,8 +45,11 @@ class AssignedWork implements JavaDelegate {
 
 	private final MessageSource messages;
 
+	private final IdentityService identity;
+
 	AssignedWork(OrganisationDirectory directory, WorkingCalendar calendar, DeadlineProperties properties,
-			MessageSource messages) {
+			MessageSource messages, IdentityService identity) {
+		this.identity = identity;
 		this.directory = directory;
 		this.calendar = calendar;
 		this.properties = properties;
@@ -50,7 +58,13 @@ class AssignedWork implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String initiator = (String) execution.getVariable("initiator");
+		// Runs inside the start command: the engine's authenticated user is who assigns. The "initiator" variable
+		// is only trusted from the system (no authenticated user: Java code of Zeren itself), never from a caller,
+		// who could name anyone in it; it is overwritten with the real assigner for the confirmation task.
+		Authentication caller = identity.getCurrentAuthentication();
+		String initiator = caller != null && caller.getUserId() != null ? caller.getUserId()
+				: (String) execution.getVariable(VAR_INITIATOR);
+		execution.setVariable(VAR_INITIATOR, initiator);
 		String assigneeName = ((String) execution.getVariable("workAssignee"));
 		String assignee = assigneeName == null ? null : assigneeName.trim();
 		List<Msg> problems = new ArrayList<>();
@@ -58,9 +72,12 @@ class AssignedWork implements JavaDelegate {
 		if (staff == null) {
 			problems.add(new Msg("assigned-work.assignee-unknown", String.valueOf(assignee)));
 		}
-		else if (!"admin".equals(initiator)
-				&& directory.supervisorChain(assignee).stream().noneMatch(boss -> boss.username().equals(initiator))) {
-			problems.add(new Msg("assigned-work.not-supervisor", initiator, staff.fullName()));
+		// Administrators run the system; they assign nobody work (三员分立), so no bypass by name or by group.
+		else if (initiator == null
+				|| directory.supervisorChain(assignee).stream().noneMatch(boss -> boss.username().equals(initiator))) {
+			problems.add(new Msg("assigned-work.not-supervisor",
+					directory.findStaffInfo(String.valueOf(initiator)).map(StaffInfo::fullName).orElse(String.valueOf(initiator)),
+					staff.fullName()));
 		}
 		Instant due = null;
 		Object typed = execution.getVariable("workDueDate");

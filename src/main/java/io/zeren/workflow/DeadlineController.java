@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeren.identity.CallerGroups;
 import io.zeren.identity.GroupIds;
+import io.zeren.organisation.OrganisationDirectory;
 
 /**
  * What a supervisor does about an overdue task, over REST (Tasklist offers the same through the
@@ -42,10 +44,21 @@ class DeadlineController {
 	record UrgeResult(boolean sent) {
 	}
 
+	/**
+	 * Who reads everyone's counts: the political department (personnel work), the assessment committee and the
+	 * leadership (they use them in the assessment), and the system administrators. Everyone else reads their own,
+	 * and a unit head those of the units they head and below (need-to-know, docs/deadlines.md).
+	 */
+	static final String[] STATS_FOR_ALL = { GroupIds.role("POLITICAL"), GroupIds.role("ASSESSMENT_COMMITTEE"),
+			GroupIds.role("LEADERSHIP"), GroupIds.SYSTEM_ADMINS, GroupIds.ADMINS };
+
 	private final TaskDeadlines deadlines;
 
-	DeadlineController(TaskDeadlines deadlines) {
+	private final OrganisationDirectory directory;
+
+	DeadlineController(TaskDeadlines deadlines, OrganisationDirectory directory) {
 		this.deadlines = deadlines;
+		this.directory = directory;
 	}
 
 	@PostMapping("/api/tasks/{taskId}/urge")
@@ -77,7 +90,7 @@ class DeadlineController {
 	@Operation(summary = "Take the task over yourself (接办)")
 	void takeOver(@PathVariable String taskId, Authentication caller) {
 		requireSupervisor(taskId, caller);
-		deadlines.reassign(taskId, caller.getName(), caller.getName());
+		deadlines.takeOver(taskId, caller.getName());
 	}
 
 	@GetMapping("/api/tasks/{taskId}/escalations")
@@ -91,15 +104,25 @@ class DeadlineController {
 	@Operation(summary = "Tasks, overdue tasks and escalated tasks per person, for tasks created in [from, to)")
 	List<DeadlineStats> stats(@RequestParam(required = false) String unit, @RequestParam(required = false) String owner,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Authentication caller) {
 		ZoneId zone = ZoneId.of("Asia/Shanghai");
 		Instant start = from.atStartOfDay(zone).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-		return deadlines.stats(start, end, blankToNull(unit), blankToNull(owner));
+		List<DeadlineStats> rows = deadlines.stats(start, end, blankToNull(unit), blankToNull(owner));
+		if (CallerGroups.inAny(caller, STATS_FOR_ALL)) {
+			return rows;
+		}
+		String headOf = directory.membership(caller.getName())
+			.map(OrganisationDirectory.Membership::headOfUnit)
+			.orElse(null);
+		Set<String> units = headOf == null ? Set.of() : directory.subtree(headOf);
+		return rows.stream()
+			.filter(row -> caller.getName().equals(row.username()) || units.contains(row.unitCode()))
+			.toList();
 	}
 
 	private void requireSupervisor(String taskId, Authentication caller) {
-		boolean admin = CallerGroups.inAny(caller, GroupIds.ADMINS);
+		boolean admin = CallerGroups.inAny(caller, GroupIds.SYSTEM_ADMINS, GroupIds.ADMINS);
 		if (!admin && !deadlines.isSupervisorOf(taskId, caller.getName())) {
 			throw new org.springframework.security.access.AccessDeniedException(
 					"Only supervisors in the task owner's chain may act on it");

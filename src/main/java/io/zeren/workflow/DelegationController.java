@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zeren.identity.CallerGroups;
+import io.zeren.identity.GroupIds;
 
 @RestController
 @Tag(name = "Delegations", description = "Out of office (代理): tasks go to a substitute for a date range")
@@ -40,8 +43,9 @@ class DelegationController {
 
 	@GetMapping("/api/delegations")
 	@Operation(summary = "Delegations the caller (or, for admins, the named user) is owner or substitute of")
-	List<Delegation.DelegationView> list(@RequestParam(required = false) String user, Principal caller) {
-		String who = user != null && "admin".equals(caller.getName()) ? user : caller.getName();
+	List<Delegation.DelegationView> list(@RequestParam(required = false) String user, Authentication caller) {
+		String who = user != null && CallerGroups.inAny(caller, GroupIds.SYSTEM_ADMINS, GroupIds.ADMINS) ? user
+				: caller.getName();
 		return delegations.involving(who);
 	}
 

@@ -26,6 +26,12 @@ public final class TaskDeadlineProcess {
 
 	public static final String PROPERTY_ESCALATION_CAP = "zeren.escalationCap";
 
+	/**
+	 * Marks a personal user task (signing, self-summary, statement, acknowledgement, appeal): only its owner may
+	 * hold it; supervisors may urge or extend it but not move it (docs/deadlines.md, "Personal tasks").
+	 */
+	public static final String PROPERTY_PERSONAL = "zeren.personal";
+
 	static final String VAR_TASK_ID = "taskId";
 
 	static final String VAR_TASK_NAME = "taskName";

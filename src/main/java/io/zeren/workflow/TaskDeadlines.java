@@ -105,11 +105,14 @@ public class TaskDeadlines {
 
 	private final TaskById taskById;
 
+	private final PersonalTasks personal;
+
 	TaskDeadlines(DeadlinePolicy policy, WorkingCalendar calendar, OrganisationDirectory directory, RuntimeService runtime,
 			TaskService tasks, IdentityService identity, SystemAuthentication system, TaskDeadlineRepository deadlines,
 			TaskEscalationRepository escalations, TaskUrgeRepository urges, ApplicationEventPublisher events,
 			DeadlineProperties properties, MessageSource messages, ObjectProvider<ConfidentialProcesses> confidential,
-			TaskById taskById) {
+			TaskById taskById, PersonalTasks personal) {
+		this.personal = personal;
 		this.messages = messages;
 		this.confidential = SingletonSupplier.of(() -> confidential.orderedStream().toList());
 		this.policy = policy;
@@ -306,10 +309,18 @@ public class TaskDeadlines {
 				problems.add(new Msg("deadline.extend.reason"));
 			}
 		}
-		else if ("reassign".equals(action)) {
-			String assignee = (String) escalationTask.getVariable(VAR_NEW_ASSIGNEE);
-			if (isBlank(assignee) || directory.findStaffInfo(assignee.trim()).filter(StaffInfo::active).isEmpty()) {
+		else if ("reassign".equals(action) || "takeOver".equals(action)) {
+			String supervisor = (String) escalationTask.getVariable(VAR_SUPERVISOR);
+			String assignee = "takeOver".equals(action) ? supervisor
+					: (String) escalationTask.getVariable(VAR_NEW_ASSIGNEE);
+			StaffInfo staff = isBlank(assignee) ? null
+					: directory.findStaffInfo(assignee.trim()).filter(StaffInfo::active).orElse(null);
+			Task watched = liveTask((String) escalationTask.getVariable(VAR_TASK_ID));
+			if (staff == null) {
 				problems.add(new Msg("deadline.reassign.unknown", String.valueOf(assignee)));
+			}
+			else if (watched != null) {
+				moveProblem(watched, staff, supervisor, "takeOver".equals(action)).ifPresent(problems::add);
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -328,7 +339,7 @@ public class TaskDeadlines {
 		switch (action) {
 			case "urge" -> urge(taskId, supervisor, note);
 			case "reassign" -> reassign(taskId, ((String) execution.getVariable(VAR_NEW_ASSIGNEE)).trim(), supervisor);
-			case "takeOver" -> reassign(taskId, supervisor, supervisor);
+			case "takeOver" -> takeOver(taskId, supervisor);
 			case "extend" -> {
 				Instant newDue = parseNewDue(execution.getVariable(VAR_NEW_DUE_DATE), (Date) execution.getVariable(VAR_DUE_AT));
 				Map<String, Object> restart = recordExtension(taskId, newDue, note, supervisor,
@@ -401,15 +412,82 @@ public class TaskDeadlines {
 			.correlateAllWithResult());
 	}
 
-	/** Gives the task to someone else (改派) or to the supervisor themself (接办). */
+	/**
+	 * 改派: gives the task to another person who may do it (see {@link #moveProblem}). A personal task is refused:
+	 * it can be urged or extended, never moved.
+	 */
 	public void reassign(String taskId, String newAssignee, String by) {
-		requireLiveTask(taskId);
-		StaffInfo staff = directory.findStaffInfo(newAssignee)
+		move(taskId, newAssignee, by, false);
+	}
+
+	/** 接办: the supervisor (already checked to stand in the owner's chain) takes the task over. */
+	public void takeOver(String taskId, String by) {
+		move(taskId, by, by, true);
+	}
+
+	private void move(String taskId, String newAssignee, String by, boolean takeOver) {
+		Task task = requireLiveTask(taskId);
+		StaffInfo staff = (newAssignee == null ? Optional.<StaffInfo>empty()
+				: directory.findStaffInfo(newAssignee.trim()))
 			.filter(StaffInfo::active)
 			.orElseThrow(() -> new RuleViolationException(new Msg("deadline.reassign.unknown", newAssignee)));
+		Optional<Msg> problem = moveProblem(task, staff, by, takeOver);
+		if (problem.isPresent()) {
+			throw new RuleViolationException(problem.get());
+		}
+		// The engine listeners still apply: a confidential task's module refuses people it may not go to.
 		system.run(() -> tasks.setAssignee(taskId, staff.username()));
 		deadlines.findByTaskId(taskId).ifPresent(deadline -> deadline.reassign(staff.username(), staff.unitCode()));
-		log.info("Task {} reassigned to {} by {}", taskId, newAssignee, by);
+		log.info("Task {} {} to {} by {}", taskId, takeOver ? "taken over" : "reassigned", staff.username(), by);
+	}
+
+	/**
+	 * Why the task may not go to this person, if it may not. Personal tasks go nowhere. Taking over is for the
+	 * supervisor in the owner's chain (the caller checks that). Otherwise the new holder must be one the task is
+	 * offered to (a candidate user, or a member of a candidate group); a task offered to nobody but its assignee may
+	 * go to a member of the owner's unit or of a unit the caller heads or one below it.
+	 */
+	private Optional<Msg> moveProblem(Task task, StaffInfo target, String by, boolean takeOver) {
+		if (personal.isPersonal(task)) {
+			return Optional.of(new Msg("deadline.personal.not-movable", task.getName()));
+		}
+		if (takeOver) {
+			return Optional.empty();
+		}
+		Set<String> users = new LinkedHashSet<>();
+		Set<String> groups = new LinkedHashSet<>();
+		system.run(() -> tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.forEach(link -> {
+				if (link.getUserId() != null) {
+					users.add(link.getUserId());
+				}
+				if (link.getGroupId() != null) {
+					groups.add(link.getGroupId());
+				}
+			}));
+		boolean eligible;
+		if (!users.isEmpty() || !groups.isEmpty()) {
+			eligible = users.contains(target.username()) || (!groups.isEmpty() && system.call(() -> identity
+				.createGroupQuery()
+				.groupMember(target.username())
+				.groupIdIn(groups.toArray(String[]::new))
+				.count() > 0));
+		}
+		else {
+			String ownerUnit = deadlines.findByTaskId(task.getId())
+				.map(TaskDeadline::getOwnerUnit)
+				.orElseGet(() -> task.getAssignee() == null ? null
+						: directory.findStaffInfo(task.getAssignee()).map(StaffInfo::unitCode).orElse(null));
+			// "Below the caller": the units the caller heads, and every unit under them.
+			String callerUnit = by == null ? null
+					: directory.membership(by).map(OrganisationDirectory.Membership::headOfUnit).orElse(null);
+			eligible = target.unitCode() != null && (target.unitCode().equals(ownerUnit)
+					|| (callerUnit != null && directory.subtree(callerUnit).contains(target.unitCode())));
+		}
+		return eligible ? Optional.empty()
+				: Optional.of(new Msg("deadline.reassign.not-candidate", task.getName(), target.fullName()));
 	}
 
 	/** Whether the user stands in the supervisor chain of the task's owner (and so may act on it). */
@@ -690,7 +768,8 @@ public class TaskDeadlines {
 		return DUE_TEXT.format(instant.atZone(ZoneId.of(properties.zone())));
 	}
 
-	private static Map<String, String> overrides(ModelElementInstance element) {
+	/** The zeren.* camunda properties drawn on a BPMN element. */
+	static Map<String, String> overrides(ModelElementInstance element) {
 		Map<String, String> values = new HashMap<>();
 		if (element instanceof BaseElement base && base.getExtensionElements() != null) {
 			for (CamundaProperties properties : base.getExtensionElements()

@@ -74,3 +74,16 @@ interface DelegationRepository extends Repository<Delegation, Long> {
 	List<Delegation> findInvolving(String username);
 
 }
+
+interface PersonalTaskRepository extends Repository<PersonalTask, String> {
+
+	PersonalTask save(PersonalTask task);
+
+	@Query("select p from PersonalTask p where p.taskId = :taskId")
+	Optional<PersonalTask> findByTaskId(String taskId);
+
+	@org.springframework.data.jpa.repository.Modifying
+	@Query("delete from PersonalTask p where p.taskId = :taskId")
+	int deleteByTaskId(String taskId);
+
+}
