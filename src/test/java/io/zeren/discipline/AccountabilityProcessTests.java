@@ -107,7 +107,8 @@ class AccountabilityProcessTests {
 
 		Accountabilities accountabilities = new Accountabilities(matters, mock(AccountabilityGroundRepository.class),
 				directory, mock(CaseNumbers.class), audit, null, null, calendar, notifications, events,
-				new AccountabilityProperties(3, 3, 1, "P1M", "POLITICAL", "Asia/Shanghai"), messages);
+				new AccountabilityProperties(3, 3, 1, "P1M", "POLITICAL", "Asia/Shanghai"), messages,
+				mock(DisciplineInstances.class));
 		Mocks.register("accountabilityFlow", new AccountabilityFlow(accountabilities));
 		Mocks.register("disciplineSubjectTasks", new SubjectTasks(messages));
 		DisciplineAccess access = mock(DisciplineAccess.class);
