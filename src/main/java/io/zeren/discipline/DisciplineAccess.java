@@ -180,6 +180,16 @@ public class DisciplineAccess {
 		return false;
 	}
 
+	/**
+	 * Whether someone could see any discipline task at all: a discipline role (office, review, leadership), or a
+	 * participation in some lead, the subject's included. A cheap test that lets ordinary staff's task lists pass
+	 * the audit untouched.
+	 */
+	@Transactional(readOnly = true)
+	public boolean couldSeeDisciplineTasks(String username) {
+		return dutyByRole(username).isPresent() || participants.existsByUsername(username);
+	}
+
 	/** The head of the discipline office (who may read the audit trail). */
 	public boolean isOfficeHead(String username) {
 		return directory.head(directory.roleOwner(properties.roles().office()).code())

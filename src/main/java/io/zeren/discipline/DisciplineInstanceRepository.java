@@ -8,6 +8,8 @@ interface DisciplineInstanceRepository extends JpaRepository<DisciplineInstance,
 
 	List<DisciplineInstance> findByLeadIdAndProcessKey(Long leadId, String processKey);
 
+	boolean existsByAddressee(String addressee);
+
 	List<DisciplineInstance> findBySanctionIdAndProcessKey(Long sanctionId, String processKey);
 
 }

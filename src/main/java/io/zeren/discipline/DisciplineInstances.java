@@ -45,8 +45,18 @@ class DisciplineInstances {
 
 	private final SystemAuthentication system;
 
+	private final LeadRepository leads;
+
+	private final CaseRepository cases;
+
+	private final AccountabilityMatterRepository matters;
+
 	DisciplineInstances(DisciplineInstanceRepository rows, CaseParties parties,
-			ObjectProvider<Accountabilities> accountabilities, RuntimeService runtime, SystemAuthentication system) {
+			ObjectProvider<Accountabilities> accountabilities, RuntimeService runtime, SystemAuthentication system,
+			LeadRepository leads, CaseRepository cases, AccountabilityMatterRepository matters) {
+		this.leads = leads;
+		this.cases = cases;
+		this.matters = matters;
 		this.rows = rows;
 		this.parties = parties;
 		this.accountabilities = accountabilities;
@@ -158,6 +168,25 @@ class DisciplineInstances {
 		return rows.findBySanctionIdAndProcessKey(sanctionId, DisciplineProcesses.SANCTION_TERM).stream()
 			.map(DisciplineInstance::processInstanceId)
 			.toList();
+	}
+
+	/** Whether some subject task (an accountability's included) was ever addressed to this person. */
+	@Transactional(readOnly = true)
+	boolean addressedTo(String username) {
+		return rows.existsByAddressee(username);
+	}
+
+	/** The number people know the instance by, from the register: the case's, the matter's, else the lead's. */
+	@Transactional(readOnly = true)
+	String ref(DisciplineInstance instance) {
+		if (instance.caseId() != null) {
+			return cases.findById(instance.caseId()).map(DisciplineCase::getCaseNumber).orElse(null);
+		}
+		if (instance.matterId() != null) {
+			return matters.findById(instance.matterId()).map(AccountabilityMatter::getNumber).orElse(null);
+		}
+		return instance.leadId() == null ? null
+				: leads.findById(instance.leadId()).map(Lead::getLeadNumber).orElse(null);
 	}
 
 	/** A root instance being started by {@link #start} in this thread gets its row when first asked for. */

@@ -14,4 +14,6 @@ interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
 	List<Participant> findByBasis(String basis);
 
+	boolean existsByUsername(String username);
+
 }
