@@ -137,8 +137,10 @@ public class DisciplineAccess {
 		if (conflict(lead.get(), username, Duty.HANDLER).isEmpty() && isOfficeOrReview(username)) {
 			return true;
 		}
+		// A participation resting on a task counts only while the person still holds or is offered that task.
 		return participants.findByLeadIdAndUsername(leadId, username).stream()
-			.anyMatch(p -> p.duty() != Duty.SUBJECT && conflict(lead.get(), username, p.duty()).isEmpty());
+			.anyMatch(p -> p.duty() != Duty.SUBJECT && conflict(lead.get(), username, p.duty()).isEmpty()
+					&& (p.isStanding() || instances.holds(p.basis(), username)));
 	}
 
 	/** Members of the discipline office or case review (who see the register as a whole). */

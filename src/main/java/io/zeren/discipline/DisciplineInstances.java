@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -20,6 +23,7 @@ import io.zeren.identity.SystemAuthentication;
 import io.zeren.shared.Msg;
 import io.zeren.shared.RuleViolationException;
 import io.zeren.workflow.ConfidentialProcesses;
+import io.zeren.workflow.TaskById;
 
 /**
  * The system's own record of what each discipline process instance belongs to ({@link DisciplineInstance}).
@@ -51,9 +55,16 @@ class DisciplineInstances {
 
 	private final AccountabilityMatterRepository matters;
 
+	private final TaskById taskById;
+
+	private final TaskService tasks;
+
 	DisciplineInstances(DisciplineInstanceRepository rows, CaseParties parties,
 			ObjectProvider<Accountabilities> accountabilities, RuntimeService runtime, SystemAuthentication system,
-			LeadRepository leads, CaseRepository cases, AccountabilityMatterRepository matters) {
+			LeadRepository leads, CaseRepository cases, AccountabilityMatterRepository matters, TaskById taskById,
+			TaskService tasks) {
+		this.taskById = taskById;
+		this.tasks = tasks;
 		this.leads = leads;
 		this.cases = cases;
 		this.matters = matters;
@@ -168,6 +179,23 @@ class DisciplineInstances {
 		return rows.findBySanctionIdAndProcessKey(sanctionId, DisciplineProcesses.SANCTION_TERM).stream()
 			.map(DisciplineInstance::processInstanceId)
 			.toList();
+	}
+
+	/**
+	 * Whether the person still holds or is offered this open task (assignee, owner or candidate user): what a
+	 * participation resting on the task needs, checked when it is used, since a withdrawn candidate link is not
+	 * visible to the task listener that sees it go.
+	 */
+	boolean holds(String taskId, String username) {
+		Optional<Task> task = taskById.find(taskId);
+		if (task.isEmpty()) {
+			return false;
+		}
+		if (username.equals(task.get().getAssignee()) || username.equals(task.get().getOwner())) {
+			return true;
+		}
+		return system.call(() -> tasks.getIdentityLinksForTask(taskId)).stream()
+			.anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && username.equals(link.getUserId()));
 	}
 
 	/** Whether some subject task (an accountability's included) was ever addressed to this person. */
