@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 
 import io.zeren.shared.Msg;
 import io.zeren.shared.RuleViolationException;
-import org.springframework.stereotype.Component;
 
 /**
  * What processes/discipline/accountability.bpmn calls ({@code ${accountabilityFlow.…}}): read the form's

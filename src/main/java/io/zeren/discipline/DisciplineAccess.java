@@ -210,9 +210,13 @@ public class DisciplineAccess {
 	 */
 	@Transactional
 	void participate(long leadId, String username, Duty duty, String basis) {
-		if (participants.findByLeadIdAndUsername(leadId, username).stream()
-			.noneMatch(p -> p.duty() == duty && (p.basis().equals(basis) || p.isStanding()))) {
+		List<Participant> rows = participants.findByLeadIdAndUsername(leadId, username);
+		if (rows.stream().noneMatch(p -> p.duty() == duty && (p.basis().equals(basis) || p.isStanding()))) {
 			participants.save(new Participant(leadId, username, duty, EngineClock.now(), basis));
+			if (Participant.STANDING.equals(basis)) {
+				// A standing participation makes the task-based ones in the same duty redundant.
+				rows.stream().filter(p -> p.duty() == duty).forEach(participants::delete);
+			}
 		}
 	}
 

@@ -61,15 +61,27 @@ final class CaseFixtures {
 
 	private final Map<Long, List<String>> terms = new HashMap<>();
 
+	/** What each instance started through {@link #instances} belongs to; anything else is the one test case. */
+	private final Map<String, DisciplineInstance.Link> links = new HashMap<>();
+
 	@SuppressWarnings("unchecked")
 	CaseFixtures(boolean partyMember) {
 		when(instances.start(anyString(), any(), any())).thenAnswer(call -> {
 			ProcessInstance started = ((Supplier<ProcessInstance>) call.getArgument(2)).get();
 			DisciplineInstance.Link link = call.getArgument(1);
+			links.put(started.getId(), link);
 			if (link.sanctionId() != null) {
 				terms.computeIfAbsent(link.sanctionId(), id -> new ArrayList<>()).add(started.getId());
 			}
 			return started;
+		});
+		when(instances.of(any())).thenAnswer(call -> {
+			Object scope = call.getArgument(0);
+			String id = scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution
+					? execution.getProcessInstanceId()
+					: ((org.camunda.bpm.engine.delegate.DelegateTask) scope).getProcessInstanceId();
+			DisciplineInstance.Link link = links.getOrDefault(id, DisciplineInstance.Link.caseOf(7L, 1L));
+			return Optional.of(new DisciplineInstance(id, id, DisciplineProcesses.CASE, link, null, Instant.now()));
 		});
 		when(instances.instancesOfSanction(anyLong()))
 			.thenAnswer(call -> terms.getOrDefault((Long) call.getArgument(0), List.of()));
