@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import io.zeren.identity.SecurityAudit;
 import io.zeren.shared.Locales;
 import io.zeren.shared.Msg;
 import io.zeren.shared.RuleViolationException;
@@ -46,8 +48,11 @@ class DisciplineTaskListener {
 
 	private final MessageSource messages;
 
+	private final SecurityAudit security;
+
 	DisciplineTaskListener(DisciplineAccess access, DisciplineInstances instances, DisciplineAudit audit,
-			MessageSource messages) {
+			MessageSource messages, SecurityAudit security) {
+		this.security = security;
 		this.access = access;
 		this.instances = instances;
 		this.audit = audit;
@@ -68,7 +73,7 @@ class DisciplineTaskListener {
 		boolean subjectTask = DisciplineProcesses.SUBJECT_TASK.equals(processKey);
 		switch (event) {
 			case TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT, TaskListener.EVENTNAME_UPDATE -> {
-				refusing(() -> guard(task, instance, subjectTask));
+				refusing(task, () -> guard(task, instance, subjectTask));
 				instance.map(DisciplineInstance::leadId).ifPresent(lead -> record(task, lead, instance.get(), subjectTask));
 			}
 			case TaskListener.EVENTNAME_COMPLETE -> {
@@ -157,14 +162,34 @@ class DisciplineTaskListener {
 		return current == null ? null : current.getUserId();
 	}
 
-	private void refusing(Runnable check) {
+	/**
+	 * Runs the check; a refusal goes to the security audit trail (its own transaction: the engine's work is
+	 * rolled back) with the real actor, and is re-thrown with its reason rendered.
+	 */
+	private void refusing(DelegateTask task, Runnable check) {
 		try {
 			check.run();
 		}
 		catch (RuleViolationException refused) {
-			throw new RuleViolationException(refused.violations(), String.join("；", refused.violations()
-				.stream().map(msg -> msg.render(messages, Locales.current())).toList()));
+			String reason = String.join("；", refused.violations()
+				.stream().map(msg -> msg.render(messages, Locales.current())).toList());
+			security.refused(actor(task), "DISCIPLINE_TASK_MOVE", "task " + task.getId() + " " + task.getName(),
+					"engine " + task.getEventName(), reason);
+			throw new RuleViolationException(refused.violations(), reason);
 		}
+	}
+
+	/**
+	 * Who is acting: the signed-in caller of our API or the engine REST API (also when Zeren then acts as the
+	 * system on their behalf, as a supervisor's 改派 does), else the engine's authenticated user.
+	 */
+	private static String actor(DelegateTask task) {
+		var caller = SecurityContextHolder.getContext().getAuthentication();
+		if (caller != null && caller.isAuthenticated() && caller.getName() != null) {
+			return caller.getName();
+		}
+		Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+		return current == null ? null : current.getUserId();
 	}
 
 }

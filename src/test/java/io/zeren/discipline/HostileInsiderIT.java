@@ -144,6 +144,10 @@ class HostileInsiderIT {
 	void shouldKeepTheStatementWithTheSubjectWhoeverTriesToMoveIt() {
 		assertThatThrownBy(() -> as("huangxin", () -> tasks.delegateTask(statement.getId(), "zhengyang")))
 			.hasMessageContaining("只能由本人办理").hasMessageContaining("zhengyang");
+		// The attempt is on the security audit trail with the real actor, though the engine rolled it back.
+		assertThat(jdbc.queryForObject("select count(*) from zr_sec_audit where actor = 'huangxin'"
+				+ " and action = 'DISCIPLINE_TASK_MOVE' and outcome = 'REFUSED' and target like ?", Long.class,
+				"task " + statement.getId() + "%")).isOne();
 		// The supervisor's 改派 (the office head supervises discipline tasks) is refused the same way.
 		ResponseEntity<String> reassigned = ApiClient.as(rest, "zhaolei").sendRaw(HttpMethod.POST,
 				"/api/tasks/" + statement.getId() + "/reassign", "{\"assignee\":\"zhengyang\"}");
