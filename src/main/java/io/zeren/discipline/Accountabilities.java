@@ -81,10 +81,14 @@ public class Accountabilities {
 
 	private final MessageSource messages;
 
+	private final DisciplineInstances instances;
+
 	Accountabilities(AccountabilityMatterRepository matters, AccountabilityGroundRepository grounds,
 			OrganisationDirectory directory, CaseNumbers numbers, DisciplineAudit audit, RuntimeService runtime,
 			SystemAuthentication system, WorkingCalendar calendar, Notifications notifications,
-			ApplicationEventPublisher events, AccountabilityProperties properties, MessageSource messages) {
+			ApplicationEventPublisher events, AccountabilityProperties properties, MessageSource messages,
+			DisciplineInstances instances) {
+		this.instances = instances;
 		this.matters = matters;
 		this.grounds = grounds;
 		this.directory = directory;
@@ -178,10 +182,12 @@ public class Accountabilities {
 		variables.put(AccountabilityFlow.VAR_GROUND_TEXT, matter.getGroundDetail());
 		variables.put(AccountabilityFlow.VAR_LEADERS_TEXT, leadersText(matter));
 		variables.put(AccountabilityFlow.VAR_PROPOSED_MEASURES, MeasureLines.format(matter.leaderNames(), Map.of()));
-		system.run(() -> runtime.createProcessInstanceByKey(DisciplineProcesses.ACCOUNTABILITY)
-			.businessKey(matter.getNumber())
-			.setVariables(variables)
-			.execute());
+		instances.start(DisciplineProcesses.ACCOUNTABILITY,
+				DisciplineInstance.Link.matter(matter.getId(), matter.getPrincipal()),
+				() -> runtime.createProcessInstanceByKey(DisciplineProcesses.ACCOUNTABILITY)
+					.businessKey(matter.getNumber())
+					.setVariables(variables)
+					.execute());
 		LOG.info("Accountability {} opened on {} ({} {}), leaders {}", matter.getNumber(), unitCode, kind, year,
 				matter.leaderNames());
 		return matter;

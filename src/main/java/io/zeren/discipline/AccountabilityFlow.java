@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import io.zeren.shared.Msg;
+import io.zeren.shared.RuleViolationException;
+
 /**
  * What processes/discipline/accountability.bpmn calls ({@code ${accountabilityFlow.…}}): read the form's
  * variables, call {@link Accountabilities}, write the outcome back. A refused form keeps its task open.
@@ -64,8 +67,11 @@ public class AccountabilityFlow {
 
 	private final Accountabilities accountabilities;
 
-	AccountabilityFlow(Accountabilities accountabilities) {
+	private final DisciplineInstances instances;
+
+	AccountabilityFlow(Accountabilities accountabilities, DisciplineInstances instances) {
 		this.accountabilities = accountabilities;
+		this.instances = instances;
 	}
 
 	/** Complete listener of Task_InvestigateAccountability. */
@@ -156,8 +162,10 @@ public class AccountabilityFlow {
 		return authentication != null && authentication.isAuthenticated() ? authentication.getName() : "system";
 	}
 
-	private static long id(VariableScope scope) {
-		return ((Number) scope.getVariable(VAR_ID)).longValue();
+	/** The matter, from the system's record of the instance: never the task's accountabilityId variable. */
+	private long id(VariableScope scope) {
+		return instances.of(scope).map(DisciplineInstance::matterId)
+			.orElseThrow(() -> new RuleViolationException(new Msg("discipline.instance.unknown")));
 	}
 
 }

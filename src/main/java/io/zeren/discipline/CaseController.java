@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.zeren.identity.CallerGroups;
-import io.zeren.identity.GroupIds;
 import io.zeren.shared.ForbiddenException;
 import io.zeren.shared.Msg;
 
@@ -35,16 +33,13 @@ class CaseController {
 
 	private final DisciplineAudit audit;
 
-	private final DisciplineProperties properties;
-
 	CaseController(DisciplineCases cases, Sanctions sanctions, PromotionEligibility eligibility,
-			DisciplineAccess access, DisciplineAudit audit, DisciplineProperties properties) {
+			DisciplineAccess access, DisciplineAudit audit) {
 		this.cases = cases;
 		this.sanctions = sanctions;
 		this.eligibility = eligibility;
 		this.access = access;
 		this.audit = audit;
-		this.properties = properties;
 	}
 
 	/** The case file with its sanctions. */
@@ -109,16 +104,10 @@ class CaseController {
 
 	@GetMapping("/api/discipline/promotion-eligibility/{username}")
 	@Operation(summary = "Whether discipline bars a person's promotion now, and until when — no case details. For the "
-			+ "leadership, the political department and the discipline office")
+			+ "leadership and the head and deputies of the units that prepare promotions (zeren.discipline.eligibility), "
+			+ "never the person themself or their informant; one 403 for everyone else. Audited either way")
 	PromotionEligibility.Eligibility eligibility(@PathVariable String username, Authentication caller) {
-		String user = caller.getName();
-		if (!CallerGroups.inAny(caller, GroupIds.role(properties.roles().leadership()), GroupIds.role("POLITICAL"),
-				GroupIds.role(properties.roles().office()))) {
-			audit.read(user, "READ_DENIED", null, username, "promotion eligibility");
-			throw new ForbiddenException(new Msg("discipline.eligibility.denied"));
-		}
-		audit.read(user, "ELIGIBILITY_VIEWED", null, username, null);
-		return eligibility.of(username);
+		return eligibility.askedBy(caller.getName(), username);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import io.zeren.shared.Msg;
+import io.zeren.shared.RuleViolationException;
 
 /**
  * The beans DisciplineCaseProcess and SanctionTermProcess call: read the form's variables, call one service,
@@ -26,6 +27,13 @@ import io.zeren.shared.Msg;
 class CaseDelegates {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+	private final DisciplineInstances instances;
+
+	/** The case and the sanction of an instance come from the system's record, never from its variables. */
+	CaseDelegates(DisciplineInstances instances) {
+		this.instances = instances;
+	}
 
 	// --- filing and investigation -------------------------------------------------------------------------
 
@@ -152,7 +160,8 @@ class CaseDelegates {
 
 	@Bean
 	JavaDelegate liftSanctionDelegate(Sanctions sanctions) {
-		return execution -> sanctions.lift(((Number) execution.getVariable(VAR_SANCTION_ID)).longValue());
+		return execution -> sanctions.lift(instances.of(execution).map(DisciplineInstance::sanctionId)
+			.orElseThrow(() -> new RuleViolationException(new Msg("discipline.instance.unknown"))));
 	}
 
 	// --- helpers ------------------------------------------------------------------------------------------
@@ -174,8 +183,9 @@ class CaseDelegates {
 		return authentication != null && authentication.isAuthenticated() ? authentication.getName() : "system";
 	}
 
-	private static long caseId(VariableScope scope) {
-		return ((Number) scope.getVariable(VAR_CASE_ID)).longValue();
+	private long caseId(VariableScope scope) {
+		return instances.of(scope).map(DisciplineInstance::caseId)
+			.orElseThrow(() -> new RuleViolationException(new Msg("discipline.instance.unknown")));
 	}
 
 	private static String text(VariableScope scope, String name) {

@@ -37,8 +37,11 @@ public class DisciplineAccess {
 
 	private final ParticipantRepository participants;
 
+	private final DisciplineInstances instances;
+
 	DisciplineAccess(OrganisationDirectory directory, CaseParties parties, DisciplineProperties properties,
-			ParticipantRepository participants) {
+			ParticipantRepository participants, DisciplineInstances instances) {
+		this.instances = instances;
 		this.directory = directory;
 		this.parties = parties;
 		this.properties = properties;
@@ -82,8 +85,12 @@ public class DisciplineAccess {
 
 	/** Refuses a person who may not take this duty on this lead, with a message that says why. */
 	public void checkAssignable(long leadId, String username, Duty duty) {
-		CaseParties.Parties lead = parties.of(leadId)
-			.orElseThrow(() -> new NotFoundException(new Msg("discipline.lead.not-found", leadId)));
+		checkAssignable(parties.of(leadId)
+			.orElseThrow(() -> new NotFoundException(new Msg("discipline.lead.not-found", leadId))), username, duty);
+	}
+
+	/** The same, for the parties of a lead or of an accountability (its principal leader as the subject). */
+	void checkAssignable(CaseParties.Parties lead, String username, Duty duty) {
 		Optional<Msg> conflict = conflict(lead, username, duty);
 		if (conflict.isPresent()) {
 			throw new RuleViolationException(conflict.get());
@@ -130,8 +137,10 @@ public class DisciplineAccess {
 		if (conflict(lead.get(), username, Duty.HANDLER).isEmpty() && isOfficeOrReview(username)) {
 			return true;
 		}
+		// A participation resting on a task counts only while the person still holds or is offered that task.
 		return participants.findByLeadIdAndUsername(leadId, username).stream()
-			.anyMatch(p -> p.duty() != Duty.SUBJECT && conflict(lead.get(), username, p.duty()).isEmpty());
+			.anyMatch(p -> p.duty() != Duty.SUBJECT && conflict(lead.get(), username, p.duty()).isEmpty()
+					&& (p.isStanding() || instances.holds(p.basis(), username)));
 	}
 
 	/** Members of the discipline office or case review (who see the register as a whole). */
@@ -173,17 +182,66 @@ public class DisciplineAccess {
 		return false;
 	}
 
+	/**
+	 * Whether someone could see any discipline task at all: a discipline role (office, review, leadership), or a
+	 * participation in some lead, the subject's included. A cheap test that lets ordinary staff's task lists pass
+	 * the audit untouched.
+	 */
+	@Transactional(readOnly = true)
+	public boolean couldSeeDisciplineTasks(String username) {
+		return dutyByRole(username).isPresent() || participants.existsByUsername(username);
+	}
+
 	/** The head of the discipline office (who may read the audit trail). */
 	public boolean isOfficeHead(String username) {
 		return directory.head(directory.roleOwner(properties.roles().office()).code())
 			.map(StaffInfo::username).filter(username::equals).isPresent();
 	}
 
-	/** Remembers that someone was given a duty on a lead (idempotent). */
+	/** Remembers that someone was given a standing duty on a lead (idempotent): registrar, named handler. */
 	@Transactional
 	public void participate(long leadId, String username, Duty duty) {
-		if (participants.findByLeadIdAndUsername(leadId, username).stream().noneMatch(p -> p.duty() == duty)) {
-			participants.save(new Participant(leadId, username, duty, EngineClock.now()));
+		participate(leadId, username, duty, Participant.STANDING);
+	}
+
+	/**
+	 * Remembers that someone was given a duty on a lead on the given basis (idempotent): {@link Participant#STANDING}
+	 * or the id of the open task that gives or offers it to them.
+	 */
+	@Transactional
+	void participate(long leadId, String username, Duty duty, String basis) {
+		List<Participant> rows = participants.findByLeadIdAndUsername(leadId, username);
+		if (rows.stream().noneMatch(p -> p.duty() == duty && (p.basis().equals(basis) || p.isStanding()))) {
+			participants.save(new Participant(leadId, username, duty, EngineClock.now(), basis));
+			if (Participant.STANDING.equals(basis)) {
+				// A standing participation makes the task-based ones in the same duty redundant.
+				rows.stream().filter(p -> p.duty() == duty).forEach(participants::delete);
+			}
+		}
+	}
+
+	/**
+	 * A task no longer gives anything to the people not in {@code holders} (assignee, owner, offered candidates):
+	 * their participation that rested on it alone ends, so a task taken away before it was worked opens nothing
+	 * for good.
+	 */
+	@Transactional
+	void taskHeldOnlyBy(String taskId, Set<String> holders) {
+		List<Participant> rows = participants.findByBasis(taskId);
+		rows.stream().filter(p -> !holders.contains(p.username())).forEach(participants::delete);
+	}
+
+	/**
+	 * The task was completed by {@code worker}: their participation on it becomes standing (they worked on the
+	 * case); everyone else offered it loses what rested on it alone.
+	 */
+	@Transactional
+	void taskWorked(long leadId, String taskId, String worker) {
+		for (Participant row : participants.findByBasis(taskId)) {
+			if (row.username().equals(worker)) {
+				participate(leadId, worker, row.duty(), Participant.STANDING);
+			}
+			participants.delete(row);
 		}
 	}
 
@@ -198,14 +256,19 @@ public class DisciplineAccess {
 
 	// -------------------------------------------------------------------------------------------------------
 
+	/** The parties from the system's record of the instance, never from its variables. */
 	private CaseParties.Parties partiesOf(VariableScope execution) {
-		Object leadId = execution.getVariable(DisciplineProcesses.VAR_LEAD_ID);
-		if (leadId == null) {
-			String subject = (String) execution.getVariable(DisciplineProcesses.VAR_SUBJECT);
-			return new CaseParties.Parties(subject, null, null);
+		return partiesOf(instances.of(execution)
+			.orElseThrow(() -> new RuleViolationException(new Msg("discipline.instance.unknown"))));
+	}
+
+	/** A lead's parties from the register; an accountability's principal leader stands as its subject. */
+	CaseParties.Parties partiesOf(DisciplineInstance instance) {
+		if (instance.leadId() == null) {
+			return new CaseParties.Parties(instance.principal(), null, null);
 		}
-		return parties.of(((Number) leadId).longValue())
-			.orElseThrow(() -> new NotFoundException(new Msg("discipline.lead.not-found", leadId)));
+		return parties.of(instance.leadId())
+			.orElseThrow(() -> new NotFoundException(new Msg("discipline.lead.not-found", instance.leadId())));
 	}
 
 	private List<String> eligible(List<StaffInfo> members, CaseParties.Parties lead, Duty duty) {

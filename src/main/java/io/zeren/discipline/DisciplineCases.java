@@ -58,9 +58,13 @@ public class DisciplineCases {
 
 	private final CaseMessages messages;
 
+	private final DisciplineInstances instances;
+
 	DisciplineCases(CaseRepository cases, CaseNumbers numbers, DisciplineAudit audit, OrganisationDirectory directory,
 			WorkingCalendar calendar, RuntimeService runtime, SystemAuthentication system, Notifications notifications,
-			Sanctions sanctions, CaseProperties properties, CaseMessages messages) {
+			Sanctions sanctions, CaseProperties properties, CaseMessages messages,
+			DisciplineInstances instances) {
+		this.instances = instances;
 		this.cases = cases;
 		this.numbers = numbers;
 		this.audit = audit;
@@ -110,10 +114,11 @@ public class DisciplineCases {
 		variables.put(CaseProcess.VAR_CASE_ID, opened.getId());
 		variables.put(CaseProcess.VAR_SUMMARY, opened.getSummary());
 		variables.put(CaseProcess.VAR_FILING_BASIS, opened.getFilingBasis());
-		system.run(() -> runtime.createProcessInstanceByKey(DisciplineProcesses.CASE)
-			.businessKey(opened.getCaseNumber())
-			.setVariables(variables)
-			.execute());
+		instances.start(DisciplineProcesses.CASE, DisciplineInstance.Link.caseOf(proposal.leadId(), opened.getId()),
+				() -> runtime.createProcessInstanceByKey(DisciplineProcesses.CASE)
+					.businessKey(opened.getCaseNumber())
+					.setVariables(variables)
+					.execute());
 		return opened;
 	}
 

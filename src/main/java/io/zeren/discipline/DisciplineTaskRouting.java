@@ -2,13 +2,11 @@ package io.zeren.discipline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
-import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.workflow.ConfidentialProcesses;
@@ -21,26 +19,20 @@ import io.zeren.workflow.ConfidentialProcesses;
 @Component
 class DisciplineTaskRouting implements ConfidentialProcesses {
 
-	private final RuntimeService runtime;
-
 	private final OrganisationDirectory directory;
-
-	private final CaseParties parties;
 
 	private final DisciplineAccess access;
 
 	private final DisciplineProperties properties;
 
-	private final SystemAuthentication system;
+	private final DisciplineInstances instances;
 
-	DisciplineTaskRouting(RuntimeService runtime, OrganisationDirectory directory, CaseParties parties,
-			DisciplineAccess access, DisciplineProperties properties, SystemAuthentication system) {
-		this.system = system;
-		this.runtime = runtime;
+	DisciplineTaskRouting(OrganisationDirectory directory, DisciplineAccess access, DisciplineProperties properties,
+			DisciplineInstances instances) {
 		this.directory = directory;
-		this.parties = parties;
 		this.access = access;
 		this.properties = properties;
+		this.instances = instances;
 	}
 
 	@Override
@@ -55,13 +47,13 @@ class DisciplineTaskRouting implements ConfidentialProcesses {
 
 	@Override
 	public List<StaffInfo> escalationChain(String processInstanceId, String owner) {
-		// Asked on behalf of whoever calls (a supervisor's REST call, the job executor): read as the system.
-		Map<String, Object> variables = system.call(() -> runtime.getVariables(processInstanceId,
-				List.of(DisciplineProcesses.VAR_LEAD_ID, DisciplineProcesses.VAR_SUBJECT)));
-		Object leadId = variables.get(DisciplineProcesses.VAR_LEAD_ID);
-		String subject = (String) variables.get(DisciplineProcesses.VAR_SUBJECT);
-		CaseParties.Parties lead = leadId == null ? new CaseParties.Parties(subject, null, null)
-				: parties.of(((Number) leadId).longValue()).orElse(new CaseParties.Parties(subject, null, null));
+		// The parties from the system's record of the instance, never from its variables; an instance Zeren did not
+		// start escalates to nobody.
+		Optional<DisciplineInstance> instance = instances.ofInstance(processInstanceId);
+		if (instance.isEmpty()) {
+			return List.of();
+		}
+		CaseParties.Parties lead = access.partiesOf(instance.get());
 		String officeUnit = directory.roleOwner(properties.roles().office()).code();
 		List<StaffInfo> candidates = new ArrayList<>();
 		directory.head(officeUnit).ifPresent(head -> {

@@ -7,7 +7,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,18 +23,20 @@ import io.zeren.shared.RuleViolationException;
 /**
  * The beans LeadDisposalProcess calls: complete listeners check the form against {@link LeadRules} (a refusal
  * keeps the task open with everything entered, and says why in Chinese in Tasklist), record the step through
- * {@link Leads} and set the variable the next gateway routes on.
+ * {@link Leads} and set the variable the next gateway routes on. The lead and its subject come from the system's
+ * record of the instance ({@link DisciplineInstances}), never from the variables of the task being completed.
  */
 @Configuration(proxyBeanMethods = false)
 class LeadDelegates {
 
 	@Bean
-	TaskListener decideDisposalTaskListener(Leads leads, DisciplineAccess disciplineAccess, MessageSource messages) {
+	TaskListener decideDisposalTaskListener(Leads leads, DisciplineAccess disciplineAccess, DisciplineInstances instances,
+			MessageSource messages) {
 		return task -> refusing(messages, () -> {
-			long leadId = leadId(task);
+			long leadId = instances.leadId(task);
 			DisposalDecision decision = LeadRules.disposal(task.getVariable(VAR_DISPOSAL),
 					task.getVariable(VAR_DISPOSAL_REASON), task.getVariable(VAR_QUESTIONS), task.getVariable(VAR_HANDLER),
-					task.getVariable(DisciplineProcesses.VAR_SUBJECT) != null);
+					instances.subject(task) != null);
 			String handler = null;
 			if (decision.needsHandler()) {
 				handler = decision.handler() != null ? decision.handler()
@@ -52,27 +53,29 @@ class LeadDelegates {
 	}
 
 	@Bean
-	JavaDelegate recordInquiryAnswerDelegate(Leads leads) {
-		return execution -> leads.inquiryAnswered(leadId(execution), (String) execution.getVariable(VAR_INQUIRY_ANSWER),
-				(String) execution.getVariable(DisciplineProcesses.VAR_SUBJECT));
+	JavaDelegate recordInquiryAnswerDelegate(Leads leads, DisciplineInstances instances) {
+		// The answer is the subject's, per the register; the lead per the system's record of the instance.
+		return execution -> leads.inquiryAnswered(instances.leadId(execution),
+				(String) execution.getVariable(VAR_INQUIRY_ANSWER), instances.subject(execution));
 	}
 
 	@Bean
-	TaskListener assessInquiryAnswerTaskListener(Leads leads, MessageSource messages) {
+	TaskListener assessInquiryAnswerTaskListener(Leads leads, DisciplineInstances instances, MessageSource messages) {
 		return task -> refusing(messages, () -> {
 			AnswerAssessment assessment = LeadRules.answerAssessment(task.getVariable(VAR_ANSWER_VERDICT),
 					task.getVariable(VAR_ANSWER_NOTE));
-			leads.answerAssessed(leadId(task), assessment, actor(task));
+			leads.answerAssessed(instances.leadId(task), assessment, actor(task));
 			task.setVariable(VAR_ANSWER_VERDICT, assessment.verdict().name());
 		});
 	}
 
 	@Bean
-	TaskListener preliminaryVerificationTaskListener(Leads leads, MessageSource messages) {
+	TaskListener preliminaryVerificationTaskListener(Leads leads, DisciplineInstances instances,
+			MessageSource messages) {
 		return task -> refusing(messages, () -> {
 			VerificationReport report = LeadRules.verification(task.getVariable(VAR_REPORT),
-					task.getVariable(VAR_RECOMMENDATION), task.getVariable(DisciplineProcesses.VAR_SUBJECT) != null);
-			leads.verificationReported(leadId(task), report, actor(task));
+					task.getVariable(VAR_RECOMMENDATION), instances.subject(task) != null);
+			leads.verificationReported(instances.leadId(task), report, actor(task));
 			task.setVariable(VAR_RECOMMENDATION, report.recommendation().name());
 			// The office head decides afresh on this report.
 			task.setVariable(VAR_CONFIRMATION, null);
@@ -81,7 +84,7 @@ class LeadDelegates {
 	}
 
 	@Bean
-	TaskListener confirmVerificationTaskListener(Leads leads, MessageSource messages) {
+	TaskListener confirmVerificationTaskListener(Leads leads, DisciplineInstances instances, MessageSource messages) {
 		return task -> refusing(messages, () -> {
 			Confirmation confirmation = LeadRules.confirmation(task.getVariable(VAR_CONFIRMATION),
 					task.getVariable(VAR_RETURN_REASON));
@@ -89,7 +92,7 @@ class LeadDelegates {
 			Date recheckAt = confirmation.agreed() && recommendation == Recommendation.SET_ASIDE ? leads.recheckAt()
 					: null;
 			String actor = actor(task);
-			leads.verificationConfirmed(leadId(task), confirmation, recommendation, recheckAt, actor);
+			leads.verificationConfirmed(instances.leadId(task), confirmation, recommendation, recheckAt, actor);
 			task.setVariable(VAR_VERIFICATION_OUTCOME, confirmation.agreed() ? recommendation.name() : OUTCOME_RETURNED);
 			task.setVariable(VAR_RECHECK_AT, recheckAt);
 			task.setVariable(VAR_CONFIRMED_BY, actor);
@@ -97,13 +100,14 @@ class LeadDelegates {
 	}
 
 	@Bean
-	JavaDelegate proposeFilingDelegate(Leads leads) {
-		return execution -> leads.proposeFiling(leadId(execution), (String) execution.getVariable(VAR_CONFIRMED_BY));
+	JavaDelegate proposeFilingDelegate(Leads leads, DisciplineInstances instances) {
+		return execution -> leads.proposeFiling(instances.leadId(execution),
+				(String) execution.getVariable(VAR_CONFIRMED_BY));
 	}
 
 	@Bean
-	JavaDelegate recheckLeadDelegate(Leads leads) {
-		return execution -> leads.recheckDue(leadId(execution));
+	JavaDelegate recheckLeadDelegate(Leads leads, DisciplineInstances instances) {
+		return execution -> leads.recheckDue(instances.leadId(execution));
 	}
 
 	// --- helpers ------------------------------------------------------------------------------------------
@@ -126,10 +130,6 @@ class LeadDelegates {
 		}
 		var authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication != null && authentication.isAuthenticated() ? authentication.getName() : "system";
-	}
-
-	static long leadId(VariableScope scope) {
-		return ((Number) scope.getVariable(DisciplineProcesses.VAR_LEAD_ID)).longValue();
 	}
 
 }

@@ -71,10 +71,13 @@ class Leads {
 
 	private final ZoneId zone;
 
+	private final DisciplineInstances instances;
+
 	Leads(LeadRepository leads, LeadEntryRepository entries, CaseNumbers numbers, DisciplineAccess access,
 			DisciplineAudit audit, OrganisationDirectory directory, WorkingCalendar calendar, RuntimeService runtime,
 			SystemAuthentication system, ApplicationEventPublisher events, LeadProperties properties,
-			@Value("${zeren.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+			@Value("${zeren.calendar.zone:Asia/Shanghai}") ZoneId zone, DisciplineInstances instances) {
+		this.instances = instances;
 		this.leads = leads;
 		this.entries = entries;
 		this.numbers = numbers;
@@ -130,10 +133,11 @@ class Leads {
 		variables.put(DisciplineProcesses.VAR_CASE_NUMBER, number);
 		variables.put(LeadDisposalProcess.VAR_TITLE, saved.getTitle());
 		variables.put(LeadDisposalProcess.VAR_SUMMARY, saved.getSummary());
-		system.run(() -> runtime.createProcessInstanceByKey(LeadDisposalProcess.KEY)
-			.businessKey(number)
-			.setVariables(variables)
-			.execute());
+		instances.start(LeadDisposalProcess.KEY, DisciplineInstance.Link.lead(saved.getId()),
+				() -> runtime.createProcessInstanceByKey(LeadDisposalProcess.KEY)
+					.businessKey(number)
+					.setVariables(variables)
+					.execute());
 		return saved;
 	}
 
@@ -263,9 +267,12 @@ class Leads {
 		audit.changed(actor, "LEAD_INFORMATION_ADDED", leadId, lead.getLeadNumber(), wakeUp ? "woken up" : null);
 		if (wakeUp) {
 			lead.reopen();
-			system.run(() -> runtime.createMessageCorrelation(LeadDisposalProcess.MESSAGE_NEW_INFORMATION)
-				.processInstanceBusinessKey(lead.getLeadNumber())
-				.correlateAllWithResult());
+			// The lead's own disposal instance, from the system's record: correlated as the system, after the
+			// caller's access was checked (LeadController), so nobody learns from it whether a lead exists.
+			instances.instancesOfLead(leadId, LeadDisposalProcess.KEY).forEach(instance -> system.run(() -> runtime
+				.createMessageCorrelation(LeadDisposalProcess.MESSAGE_NEW_INFORMATION)
+				.processInstanceId(instance)
+				.correlateAllWithResult()));
 		}
 		return LeadView.of(lead);
 	}

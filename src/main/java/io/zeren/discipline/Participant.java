@@ -12,10 +12,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** Someone given a duty on a lead or its case (assigned or offered a task), remembered for access checks. */
+/**
+ * Someone given a duty on a lead or its case, remembered for access checks: standing (registered the lead, named
+ * handler, or worked a task of it) or resting on one open task that gives or offers it to them.
+ */
 @Entity
 @Table(name = "zr_dis_participant")
 class Participant {
+
+	/** The basis of a participation that does not end with a task: registered, named, worked. */
+	static final String STANDING = "-";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "zr_dis_participant_seq")
@@ -35,14 +41,31 @@ class Participant {
 	@Column(nullable = false)
 	private Instant since;
 
+	/** {@link #STANDING}, or the id of the open task this participation rests on. */
+	@Column(nullable = false, length = 64)
+	private String basis;
+
 	protected Participant() {
 	}
 
 	Participant(long leadId, String username, Duty duty, Instant since) {
+		this(leadId, username, duty, since, STANDING);
+	}
+
+	Participant(long leadId, String username, Duty duty, Instant since, String basis) {
 		this.leadId = leadId;
 		this.username = username;
 		this.duty = duty;
 		this.since = since;
+		this.basis = basis;
+	}
+
+	String basis() {
+		return basis;
+	}
+
+	boolean isStanding() {
+		return STANDING.equals(basis);
 	}
 
 	long leadId() {

@@ -12,4 +12,8 @@ interface ParticipantRepository extends JpaRepository<Participant, Long> {
 
 	List<Participant> findByLeadId(Long leadId);
 
+	List<Participant> findByBasis(String basis);
+
+	boolean existsByUsername(String username);
+
 }

@@ -54,9 +54,13 @@ public class Sanctions {
 
 	private final CaseMessages messages;
 
+	private final DisciplineInstances instances;
+
 	Sanctions(SanctionRepository sanctions, CaseRepository cases, SanctionProperties policy,
 			CaseProperties caseProperties, DisciplineAudit audit, RuntimeService runtime, SystemAuthentication system,
-			Notifications notifications, OrganisationDirectory directory, CaseMessages messages) {
+			Notifications notifications, OrganisationDirectory directory, CaseMessages messages,
+			DisciplineInstances instances) {
+		this.instances = instances;
 		this.sanctions = sanctions;
 		this.cases = cases;
 		this.policy = policy;
@@ -88,10 +92,12 @@ public class Sanctions {
 			variables.put(DisciplineProcesses.VAR_CASE_NUMBER, c.getCaseNumber());
 			variables.put(CaseProcess.VAR_SANCTION_ID, sanction.getId());
 			variables.put(CaseProcess.VAR_ENDS_AT, java.util.Date.from(endsAt));
-			system.run(() -> runtime.createProcessInstanceByKey(DisciplineProcesses.SANCTION_TERM)
-				.businessKey(c.getCaseNumber())
-				.setVariables(variables)
-				.execute());
+			instances.start(DisciplineProcesses.SANCTION_TERM,
+					DisciplineInstance.Link.sanction(c.getLeadId(), c.getId(), sanction.getId()),
+					() -> runtime.createProcessInstanceByKey(DisciplineProcesses.SANCTION_TERM)
+						.businessKey(c.getCaseNumber())
+						.setVariables(variables)
+						.execute());
 		}
 		return Optional.of(sanction);
 	}
@@ -144,9 +150,11 @@ public class Sanctions {
 	private void end(DisciplineCase c, Sanction sanction, SanctionStatus how, String reason, String by) {
 		sanction.end(how, reason, EngineClock.now());
 		audit.changed(by, "SANCTION_" + how.name(), c.getLeadId(), c.getCaseNumber(), sanction.getKind() + ": " + reason);
-		system.run(() -> runtime.createMessageCorrelation(CaseProcess.MESSAGE_TERM_CANCELLED)
-			.processInstanceVariableEquals(CaseProcess.VAR_SANCTION_ID, sanction.getId())
-			.correlateAllWithResult());
+		// The term instance from the system's own record, not from a variable anyone could have set on it.
+		instances.instancesOfSanction(sanction.getId()).forEach(instance -> system.run(() -> runtime
+			.createMessageCorrelation(CaseProcess.MESSAGE_TERM_CANCELLED)
+			.processInstanceId(instance)
+			.correlateAllWithResult()));
 	}
 
 	private List<Sanction> inForceOf(DisciplineCase c) {

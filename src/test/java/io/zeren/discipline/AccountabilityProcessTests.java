@@ -107,8 +107,14 @@ class AccountabilityProcessTests {
 
 		Accountabilities accountabilities = new Accountabilities(matters, mock(AccountabilityGroundRepository.class),
 				directory, mock(CaseNumbers.class), audit, null, null, calendar, notifications, events,
-				new AccountabilityProperties(3, 3, 1, "P1M", "POLITICAL", "Asia/Shanghai"), messages);
-		Mocks.register("accountabilityFlow", new AccountabilityFlow(accountabilities));
+				new AccountabilityProperties(3, 3, 1, "P1M", "POLITICAL", "Asia/Shanghai"), messages,
+				mock(DisciplineInstances.class));
+		// The matter of every instance, as the system's record would give it.
+		DisciplineInstances instances = mock(DisciplineInstances.class);
+		when(instances.of(any())).thenReturn(java.util.Optional.of(new DisciplineInstance("pi", "pi",
+				DisciplineProcesses.ACCOUNTABILITY, DisciplineInstance.Link.matter(7L, "zhengyang"), null,
+				java.time.Instant.now())));
+		Mocks.register("accountabilityFlow", new AccountabilityFlow(accountabilities, instances));
 		Mocks.register("disciplineSubjectTasks", new SubjectTasks(messages));
 		DisciplineAccess access = mock(DisciplineAccess.class);
 		when(access.handlers(any(VariableScope.class))).thenReturn(List.of("dongwen", "zhaolei"));

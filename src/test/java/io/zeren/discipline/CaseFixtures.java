@@ -10,11 +10,15 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import io.zeren.calendar.WorkingCalendar;
@@ -52,7 +56,35 @@ final class CaseFixtures {
 
 	final CaseMessages messages = new CaseMessages(messageSource());
 
+	/** Starts what it is asked to and remembers each sanction's term instance, as the real record does. */
+	final DisciplineInstances instances = mock(DisciplineInstances.class);
+
+	private final Map<Long, List<String>> terms = new HashMap<>();
+
+	/** What each instance started through {@link #instances} belongs to; anything else is the one test case. */
+	private final Map<String, DisciplineInstance.Link> links = new HashMap<>();
+
+	@SuppressWarnings("unchecked")
 	CaseFixtures(boolean partyMember) {
+		when(instances.start(anyString(), any(), any())).thenAnswer(call -> {
+			ProcessInstance started = ((Supplier<ProcessInstance>) call.getArgument(2)).get();
+			DisciplineInstance.Link link = call.getArgument(1);
+			links.put(started.getId(), link);
+			if (link.sanctionId() != null) {
+				terms.computeIfAbsent(link.sanctionId(), id -> new ArrayList<>()).add(started.getId());
+			}
+			return started;
+		});
+		when(instances.of(any())).thenAnswer(call -> {
+			Object scope = call.getArgument(0);
+			String id = scope instanceof org.camunda.bpm.engine.delegate.DelegateExecution execution
+					? execution.getProcessInstanceId()
+					: ((org.camunda.bpm.engine.delegate.DelegateTask) scope).getProcessInstanceId();
+			DisciplineInstance.Link link = links.getOrDefault(id, DisciplineInstance.Link.caseOf(7L, 1L));
+			return Optional.of(new DisciplineInstance(id, id, DisciplineProcesses.CASE, link, null, Instant.now()));
+		});
+		when(instances.instancesOfSanction(anyLong()))
+			.thenAnswer(call -> terms.getOrDefault((Long) call.getArgument(0), List.of()));
 		when(calendar.plus(any(Instant.class), anyString())).thenAnswer(
 				call -> ((Instant) call.getArgument(0)).atZone(ZONE).plus(Period.parse(call.getArgument(1))).toInstant());
 		doAnswer(call -> {
@@ -76,12 +108,12 @@ final class CaseFixtures {
 
 	DisciplineCases cases(Sanctions sanctions, RuntimeService runtime) {
 		return new DisciplineCases(caseRepository, mock(CaseNumbers.class), audit, directory, calendar, runtime, system,
-				notifications, sanctions, CASE_POLICY, messages);
+				notifications, sanctions, CASE_POLICY, messages, instances);
 	}
 
 	Sanctions sanctions(RuntimeService runtime) {
 		return new Sanctions(sanctionRepository, caseRepository, SANCTION_POLICY, CASE_POLICY, audit, runtime, system,
-				notifications, directory, messages);
+				notifications, directory, messages, instances);
 	}
 
 	static ResourceBundleMessageSource messageSource() {

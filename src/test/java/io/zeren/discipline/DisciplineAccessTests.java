@@ -32,6 +32,8 @@ class DisciplineAccessTests {
 
 	private final ParticipantRepository participants = mock(ParticipantRepository.class);
 
+	private final DisciplineInstances instances = mock(DisciplineInstances.class);
+
 	private DisciplineAccess access;
 
 	private static StaffInfo staff(String username, String unit, UnitRole role) {
@@ -43,7 +45,7 @@ class DisciplineAccessTests {
 	void organisation() {
 		access = new DisciplineAccess(directory, parties,
 				new DisciplineProperties(new DisciplineProperties.Roles("DISCIPLINE", "CASE_REVIEW", "LEADERSHIP"), Map.of()),
-				participants);
+				participants, instances);
 		StaffInfo zhaolei = staff("zhaolei", "DIS", UnitRole.HEAD);
 		StaffInfo yuhaibo = staff("yuhaibo", "DIS", UnitRole.DEPUTY);
 		StaffInfo dongwen = staff("dongwen", "DIS", UnitRole.MEMBER);
@@ -84,7 +86,9 @@ class DisciplineAccessTests {
 	private VariableScope lead(long id, String subject, String informant) {
 		when(parties.of(id)).thenReturn(Optional.of(new CaseParties.Parties(subject, informant, "X")));
 		VariableScope scope = mock(VariableScope.class);
-		when(scope.getVariable(DisciplineProcesses.VAR_LEAD_ID)).thenReturn(id);
+		// The lead comes from the system's record of the instance, not from a variable.
+		when(instances.of(scope)).thenReturn(Optional.of(new DisciplineInstance("pi-" + id, "pi-" + id,
+				DisciplineProcesses.LEAD_DISPOSAL, DisciplineInstance.Link.lead(id), null, java.time.Instant.now())));
 		return scope;
 	}
 

@@ -96,7 +96,7 @@ class DisciplineCaseProcessTests {
 		fixtures = new CaseFixtures(partyMember);
 		theCase = fixtures.oneCase(CaseFixtures.newCase(start));
 		DisciplineCases cases = fixtures.cases(sanctions, null);
-		CaseDelegates delegates = new CaseDelegates();
+		CaseDelegates delegates = new CaseDelegates(fixtures.instances);
 		Mocks.register("disciplineAccess", new AccessStandIn());
 		Mocks.register("disciplineSubjectTasks", new SubjectTasks(CaseFixtures.messageSource()));
 		Mocks.register("caseFilingTaskListener", delegates.caseFilingTaskListener(cases, CaseFixtures.CASE_POLICY));

@@ -1,18 +1,14 @@
 package io.zeren.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 
 import io.zeren.organisation.OrganisationDirectory;
@@ -29,7 +25,7 @@ class DisciplineTaskRoutingTests {
 
 	private final CaseParties parties = mock(CaseParties.class);
 
-	private final RuntimeService runtime = mock(RuntimeService.class);
+	private final DisciplineInstances instances = mock(DisciplineInstances.class);
 
 	private static StaffInfo staff(String username, String unit) {
 		return new StaffInfo(username, username, unit, unit, "post", StaffCategory.LEADING_CADRE, UnitRole.HEAD, true,
@@ -39,22 +35,22 @@ class DisciplineTaskRoutingTests {
 	private DisciplineTaskRouting routing() {
 		DisciplineProperties properties = new DisciplineProperties(
 				new DisciplineProperties.Roles("DISCIPLINE", "CASE_REVIEW", "LEADERSHIP"), Map.of());
-		DisciplineAccess access = new DisciplineAccess(directory, parties, properties, mock(ParticipantRepository.class));
+		DisciplineAccess access = new DisciplineAccess(directory, parties, properties, mock(ParticipantRepository.class),
+				instances);
 		when(directory.roleOwner("DISCIPLINE")).thenReturn(new UnitInfo("DIS", "纪检组", null, null, "AG", 3, true, "zhaolei"));
 		when(directory.role("DISCIPLINE")).thenReturn(new RoleInfo("DISCIPLINE", "执纪问责", "DIS", "纪检组", false));
 		when(directory.head("DIS")).thenReturn(Optional.of(staff("zhaolei", "DIS")));
 		when(directory.supervisorChain("zhaolei")).thenReturn(List.of(staff("wangjianguo", "AG")));
 		when(directory.findStaffInfo(anyString())).thenAnswer(call -> Optional.of(staff(call.getArgument(0), "X")));
-		io.zeren.identity.SystemAuthentication system = mock(io.zeren.identity.SystemAuthentication.class);
-		when(system.call(any())).thenAnswer(call -> ((java.util.function.Supplier<?>) call.getArgument(0)).get());
-		return new DisciplineTaskRouting(runtime, directory, parties, access, properties, system);
+		return new DisciplineTaskRouting(directory, access, properties, instances);
 	}
 
+	/** The system's record of an instance: a lead's, or (no lead) an accountability's with its principal. */
 	private void instance(String id, Long leadId, String subject) {
-		Map<String, Object> variables = new HashMap<>();
-		variables.put(DisciplineProcesses.VAR_LEAD_ID, leadId);
-		variables.put(DisciplineProcesses.VAR_SUBJECT, subject);
-		when(runtime.getVariables(eq(id), any(java.util.Collection.class))).thenReturn(variables);
+		DisciplineInstance.Link link = leadId == null ? DisciplineInstance.Link.matter(1L, subject)
+				: DisciplineInstance.Link.lead(leadId);
+		when(instances.ofInstance(id)).thenReturn(Optional.of(new DisciplineInstance(id, id,
+				DisciplineProcesses.CASE, link, null, java.time.Instant.now())));
 	}
 
 	@Test

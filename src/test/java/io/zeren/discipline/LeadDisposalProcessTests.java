@@ -68,6 +68,9 @@ class LeadDisposalProcessTests {
 
 	private DisciplineAccess access;
 
+	/** The subject of the lead under test, as the register would give it. */
+	private String subject;
+
 	@BeforeEach
 	void standIns() {
 		ClockUtil.setCurrentTime(Date.from(start));
@@ -82,17 +85,21 @@ class LeadDisposalProcessTests {
 		doThrow(new RuleViolationException(new Msg("discipline.recusal.supervisor", "zhengyang", "huangxin")))
 			.when(access).checkAssignable(anyLong(), eq("zhengyang"), eq(Duty.HANDLER));
 		when(leads.recheckAt()).thenReturn(recheck);
+		// The lead of every instance, as the system's record would give it (the tests start one lead at a time).
+		DisciplineInstances instances = mock(DisciplineInstances.class);
+		when(instances.leadId(any())).thenReturn(LEAD);
+		when(instances.subject(any())).thenAnswer(call -> subject);
 		LeadDelegates delegates = new LeadDelegates();
 		Mocks.register("disciplineAccess", access);
 		Mocks.register("disciplineSubjectTasks", new SubjectTasks(messages));
-		Mocks.register("decideDisposalTaskListener", delegates.decideDisposalTaskListener(leads, access, messages));
-		Mocks.register("recordInquiryAnswerDelegate", delegates.recordInquiryAnswerDelegate(leads));
-		Mocks.register("assessInquiryAnswerTaskListener", delegates.assessInquiryAnswerTaskListener(leads, messages));
+		Mocks.register("decideDisposalTaskListener", delegates.decideDisposalTaskListener(leads, access, instances, messages));
+		Mocks.register("recordInquiryAnswerDelegate", delegates.recordInquiryAnswerDelegate(leads, instances));
+		Mocks.register("assessInquiryAnswerTaskListener", delegates.assessInquiryAnswerTaskListener(leads, instances, messages));
 		Mocks.register("preliminaryVerificationTaskListener",
-				delegates.preliminaryVerificationTaskListener(leads, messages));
-		Mocks.register("confirmVerificationTaskListener", delegates.confirmVerificationTaskListener(leads, messages));
-		Mocks.register("proposeFilingDelegate", delegates.proposeFilingDelegate(leads));
-		Mocks.register("recheckLeadDelegate", delegates.recheckLeadDelegate(leads));
+				delegates.preliminaryVerificationTaskListener(leads, instances, messages));
+		Mocks.register("confirmVerificationTaskListener", delegates.confirmVerificationTaskListener(leads, instances, messages));
+		Mocks.register("proposeFilingDelegate", delegates.proposeFilingDelegate(leads, instances));
+		Mocks.register("recheckLeadDelegate", delegates.recheckLeadDelegate(leads, instances));
 	}
 
 	@AfterEach
@@ -291,6 +298,7 @@ class LeadDisposalProcessTests {
 	}
 
 	private ProcessInstance start(String subject) {
+		this.subject = subject;
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(DisciplineProcesses.VAR_LEAD_ID, LEAD);
 		variables.put(DisciplineProcesses.VAR_SUBJECT, subject);

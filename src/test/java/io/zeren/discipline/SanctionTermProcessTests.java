@@ -77,7 +77,7 @@ class SanctionTermProcessTests {
 
 	private void register() {
 		sanctions = fixtures.sanctions(runtimeService());
-		Mocks.register("liftSanctionDelegate", new CaseDelegates().liftSanctionDelegate(sanctions));
+		Mocks.register("liftSanctionDelegate", new CaseDelegates(fixtures.instances).liftSanctionDelegate(sanctions));
 	}
 
 	@Test

@@ -1,0 +1,15 @@
+package io.zeren.discipline;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DisciplineInstanceRepository extends JpaRepository<DisciplineInstance, String> {
+
+	List<DisciplineInstance> findByLeadIdAndProcessKey(Long leadId, String processKey);
+
+	boolean existsByAddressee(String addressee);
+
+	List<DisciplineInstance> findBySanctionIdAndProcessKey(Long sanctionId, String processKey);
+
+}
