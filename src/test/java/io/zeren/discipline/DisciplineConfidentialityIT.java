@@ -1,6 +1,7 @@
 package io.zeren.discipline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -124,7 +125,8 @@ class DisciplineConfidentialityIT {
 				Map.of("verificationReport", REPORT, "recommendation", "FILE_CASE"));
 		work("zhaolei", task(leadInstance, "Task_ConfirmVerification"), Map.of("confirmation", "AGREE"));
 
-		// The case: filed by the leadership; an administrator cannot hand the investigation to a supervisor.
+		// The case: filed by the leadership. The system administrator has no say over a case (三员分立), and not even the
+		// system can hand the investigation to the subject's supervisor.
 		ProcessInstance caseInstance = runtime.createProcessInstanceQuery()
 			.processDefinitionKey(DisciplineProcesses.CASE)
 			.variableValueEquals(DisciplineProcesses.VAR_LEAD_ID, leadId)
@@ -133,8 +135,10 @@ class DisciplineConfidentialityIT {
 		Task investigation = task(caseInstance.getId(), CaseProcess.TASK_INVESTIGATE);
 		ResponseEntity<String> handed = ApiClient.as(rest, "admin").sendRaw(HttpMethod.POST,
 				"/engine-rest/task/" + investigation.getId() + "/assignee", "{\"userId\":\"zhengyang\"}");
-		assertThat(handed.getStatusCode().is2xxSuccessful()).isFalse();
-		assertThat(handed.getBody()).contains("zhengyang 不是纪检组、案件审理室人员或审批领导，不能承办执纪事项");
+		assertThat(handed.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(handed.getBody()).doesNotContain(FINDINGS, REPORT);
+		assertThatThrownBy(() -> tasks.setAssignee(investigation.getId(), "zhengyang"))
+			.hasMessageContaining("zhengyang 不是纪检组、案件审理室人员或审批领导，不能承办执纪事项");
 		assertThat(tasks.createTaskQuery().taskId(investigation.getId()).singleResult().getAssignee()).isNull();
 		work("dongwen", investigation, Map.of("investigationAction", "submit", "findingsForSubject", FINDINGS,
 				"investigationReport", REPORT, "severity", "SERIOUS", "circumstances", "NONE"));

@@ -116,13 +116,15 @@ class HostileInsiderIT {
 
 	@Test
 	void shouldNotLetTheSubjectReachAnotherCaseByRewritingHisTasksVariables() {
-		// The other lead's id, and another subject so that he would not be recorded as the subject there.
-		as("huangxin", () -> {
-			tasks.setVariable(statement.getId(), DisciplineProcesses.VAR_LEAD_ID, otherLeadId);
-			tasks.setVariable(statement.getId(), DisciplineProcesses.VAR_SUBJECT, "luowenbo");
-			tasks.setAssignee(statement.getId(), null);
-			tasks.claim(statement.getId(), "huangxin");
-		});
+		// He may work his task but not write its variables (the engine's task permission is TASK_WORK) ...
+		assertThatThrownBy(() -> as("huangxin",
+				() -> tasks.setVariable(statement.getId(), DisciplineProcesses.VAR_LEAD_ID, otherLeadId)))
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		// ... and even if a door let the other lead's id and another subject in, nothing that grants access reads them.
+		tasks.setVariable(statement.getId(), DisciplineProcesses.VAR_LEAD_ID, otherLeadId);
+		tasks.setVariable(statement.getId(), DisciplineProcesses.VAR_SUBJECT, "luowenbo");
+		tasks.setAssignee(statement.getId(), null);
+		tasks.setAssignee(statement.getId(), "huangxin");
 
 		assertThat(participations(otherLeadId, "huangxin")).isZero();
 		assertThat(ApiClient.as(rest, "huangxin").get("/api/discipline/cases/" + otherCaseId).getStatusCode())
@@ -134,20 +136,22 @@ class HostileInsiderIT {
 				String.class, leadId, "huangxin")).containsExactly("SUBJECT");
 
 		// Nor can he smuggle the other lead's subject in by naming someone else on his own task.
-		assertThatThrownBy(() -> as("huangxin", () -> tasks.addCandidateUser(statement.getId(), "dongwen")))
-			.hasMessageContaining("只能由本人办理");
+		assertThatThrownBy(() -> tasks.addCandidateUser(statement.getId(), "dongwen")).hasMessageContaining("只能由本人办理");
 	}
 
 	// --- finding 2 ------------------------------------------------------------------------------------------
 
 	@Test
 	void shouldKeepTheStatementWithTheSubjectWhoeverTriesToMoveIt() {
+		// The subject may not hand his task on (no TASK_ASSIGN) ...
 		assertThatThrownBy(() -> as("huangxin", () -> tasks.delegateTask(statement.getId(), "zhengyang")))
-			.hasMessageContaining("只能由本人办理").hasMessageContaining("zhengyang");
-		// The attempt is on the security audit trail with the real actor, though the engine rolled it back.
-		assertThat(jdbc.queryForObject("select count(*) from zr_sec_audit where actor = 'huangxin'"
-				+ " and action = 'DISCIPLINE_TASK_MOVE' and outcome = 'REFUSED' and target like ?", Long.class,
-				"task " + statement.getId() + "%")).isOne();
+			.isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+		// ... and the engine keeps it with him whoever asks, the system included.
+		assertThatThrownBy(() -> tasks.delegateTask(statement.getId(), "zhengyang")).hasMessageContaining("只能由本人办理")
+			.hasMessageContaining("zhengyang");
+		// The attempt is on the security audit trail, though the engine rolled it back.
+		assertThat(jdbc.queryForObject("select count(*) from zr_sec_audit where action = 'DISCIPLINE_TASK_MOVE'"
+				+ " and outcome = 'REFUSED' and target like ?", Long.class, "task " + statement.getId() + "%")).isOne();
 		// The supervisor's 改派 (the office head supervises discipline tasks) is refused the same way.
 		ResponseEntity<String> reassigned = ApiClient.as(rest, "zhaolei").sendRaw(HttpMethod.POST,
 				"/api/tasks/" + statement.getId() + "/reassign", "{\"assignee\":\"zhengyang\"}");
@@ -255,7 +259,7 @@ class HostileInsiderIT {
 	@Test
 	void shouldAuditVariableReadsAndTaskListsWithTheRealReaderAndTheTrueLead() {
 		// huangxin points his task at the other lead first: the audit must not follow him there.
-		as("huangxin", () -> tasks.setVariable(statement.getId(), DisciplineProcesses.VAR_LEAD_ID, otherLeadId));
+		tasks.setVariable(statement.getId(), DisciplineProcesses.VAR_LEAD_ID, otherLeadId);
 		long before = audited("huangxin", null, leadId);
 
 		ApiClient huangxin = ApiClient.as(rest, "huangxin");
