@@ -1,6 +1,13 @@
 package io.zeren.identity;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -28,7 +35,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity, SecurityAudit audit,
+			MessageSource messages, ObjectMapper json, @Value("${zeren.base-url}") String baseUrl) throws Exception {
+		AuthenticationEntryPoint noChallenge = new JsonAuthenticationEntryPoint(messages, json);
 		// Path patterns on the whole request path: the engine REST API is a Jersey servlet, not a Spring MVC one.
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
@@ -46,10 +55,14 @@ class SecurityConfiguration {
 				.hasAuthority(GroupIds.ADMINS)
 				.anyRequest()
 				.authenticated())
-			.httpBasic(basic -> basic.realmName("Zeren"))
+			// No WWW-Authenticate challenge: a browser never learns (and replays) a password from us.
+			.httpBasic(basic -> basic.realmName("Zeren").authenticationEntryPoint(noChallenge))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(noChallenge))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Basic-authenticated, cookie-less API: no session for a forged request to ride on.
+			// No session cookie here, but browsers replay cached Basic credentials: CrossSiteGuard refuses state
+			// changes another site's page sends (Origin / Sec-Fetch-Site), so no CSRF token is needed.
 			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new CrossSiteGuard(baseUrl, audit, messages, json), BasicAuthenticationFilter.class)
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), BasicAuthenticationFilter.class);
 		return http.build();
 	}
@@ -60,6 +73,25 @@ class SecurityConfiguration {
 				new QueryExpressionGuard(json));
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	/**
+	 * After Spring Security (which authenticates the engine REST door), before Camunda's webapp filters (registered
+	 * by its own initializer, after every registration bean).
+	 */
+	@Bean
+	FilterRegistrationBean<EngineApiGate> engineApiGate(SubmissionGuard submissions, SecurityAudit audit,
+			MessageSource messages, ObjectMapper json,
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+			@Value("${zeren.security.integration-resources:}") List<String> integrationResources) {
+		List<EngineApiRules.Rule> rules = new ArrayList<>(EngineApiRules.RULES);
+		rules.addAll(EngineApiRules.integrationRules(integrationResources));
+		FilterRegistrationBean<EngineApiGate> registration = new FilterRegistrationBean<>(
+				new EngineApiGate(List.copyOf(rules), webappPath, submissions, audit, messages, json));
+		registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*", webappPath + "/api/cockpit/*",
+				webappPath + "/api/tasklist/*", webappPath + "/api/admin/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
 		return registration;
 	}
 
