@@ -145,8 +145,10 @@ class EngineDoorMatrixIT {
 					String body = cell.body() == null ? null : cell.body().replace("{K}", process);
 					check(softly, name, role, cell, "/engine-rest" + path,
 							basic.sendRaw(cell.method(), "/engine-rest" + path, body));
-					check(softly, name, role, cell, "webapp " + path, session.send(cell.method(),
-							"/camunda/api/engine/engine/default" + path, body));
+					// The webapps list their engines at /camunda/api/engine/engine/, not under an engine.
+					String webappPath = "/engine".equals(path) ? "/camunda/api/engine/engine/"
+							: "/camunda/api/engine/engine/default" + path;
+					check(softly, name, role, cell, "webapp " + path, session.send(cell.method(), webappPath, body));
 					cells += 2;
 				}
 			}
