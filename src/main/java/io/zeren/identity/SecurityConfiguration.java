@@ -6,7 +6,10 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -84,7 +87,11 @@ class SecurityConfiguration {
 	FilterRegistrationBean<EngineApiGate> engineApiGate(SubmissionGuard submissions, SecurityAudit audit,
 			MessageSource messages, ObjectMapper json,
 			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
-			@Value("${zeren.security.integration-resources:}") List<String> integrationResources) {
+			Environment environment) {
+		// A YAML list or a comma-separated value (ZEREN_SECURITY_INTEGRATION_RESOURCES=message,signal).
+		List<String> integrationResources = Binder.get(environment)
+			.bind("zeren.security.integration-resources", Bindable.listOf(String.class))
+			.orElse(List.of());
 		List<EngineApiRules.Rule> rules = new ArrayList<>(EngineApiRules.RULES);
 		rules.addAll(EngineApiRules.integrationRules(integrationResources));
 		FilterRegistrationBean<EngineApiGate> registration = new FilterRegistrationBean<>(

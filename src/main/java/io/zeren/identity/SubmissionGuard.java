@@ -81,10 +81,18 @@ class SubmissionGuard {
 			// Not JSON: the engine refuses it with its own answer, and it carries no variables we would accept.
 			return body.length == 0 ? null : new Refusal(400, new Msg("security.submission.malformed"));
 		}
+		// Field names compared ignoring case: what the engine's JSON binding accepts must not slip past us.
 		Set<String> submitted = new LinkedHashSet<>();
-		JsonNode variables = root.get("variables");
-		if (variables != null && variables.isObject()) {
-			variables.fieldNames().forEachRemaining(submitted::add);
+		boolean startInstructions = false;
+		for (Iterator<String> names = root.fieldNames(); names.hasNext();) {
+			String name = names.next();
+			JsonNode value = root.get(name);
+			if ("variables".equalsIgnoreCase(name) && value.isObject()) {
+				value.fieldNames().forEachRemaining(submitted::add);
+			}
+			startInstructions |= ("startInstructions".equalsIgnoreCase(name) && !value.isNull())
+					|| (("skipCustomListeners".equalsIgnoreCase(name) || "skipIoMappings".equalsIgnoreCase(name))
+							&& value.asBoolean(false));
 		}
 		Set<String> declared;
 		if ("task".equals(path.get(0))) {
@@ -94,8 +102,7 @@ class SubmissionGuard {
 			declared = declared(() -> forms.getDeployedTaskForm(path.get(1)));
 		}
 		else {
-			if (root.hasNonNull("startInstructions") || root.path("skipCustomListeners").asBoolean(false)
-					|| root.path("skipIoMappings").asBoolean(false)) {
+			if (startInstructions) {
 				return new Refusal(403, new Msg("security.submission.start-instructions"));
 			}
 			String definitionId = definitionId(path);

@@ -270,6 +270,9 @@ class EngineApiGateIT {
 		assertThat(complete.getBody()).contains("表单中没有“leadId”这一项");
 		assertThat(submit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(submit.getBody()).contains("“subject”");
+		// However the body spells it.
+		assertThat(lina.sendRaw(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/complete",
+				"{\"Variables\":{\"leadId\":{\"value\":1}}}").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isOne();
 		assertThat(runtime.getVariable(task.getProcessInstanceId(), "leadId")).isNull();
 		assertThat(runtime.getVariable(task.getProcessInstanceId(), "subject")).isNull();
