@@ -177,6 +177,10 @@ final class EngineApiRules {
 			system GET,POST,PUT,DELETE /modification/**
 			system GET,POST,PUT,DELETE /decision-definition/**
 			system GET,POST,PUT,DELETE /decision-requirements-definition/**
+			system GET /case-definition/**
+			system GET /case-instance/**
+			system GET /case-execution/**
+			system GET /event-subscription/**
 			system GET,POST,PUT,DELETE /filter/**
 			system GET,POST,PUT,DELETE /tenant/**
 			system GET,POST,PUT,DELETE /user/**

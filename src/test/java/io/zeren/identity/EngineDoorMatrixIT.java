@@ -94,6 +94,7 @@ class EngineDoorMatrixIT {
 			cell("GET", "/batch", Set.of(SYSTEM)), cell("GET", "/external-task", Set.of(SYSTEM)),
 			cell("GET", "/metrics/activity-instance/sum", Set.of(SYSTEM)),
 			cell("GET", "/decision-definition", Set.of(SYSTEM)), cell("GET", "/tenant", Set.of(SYSTEM)),
+			cell("GET", "/case-definition", Set.of(SYSTEM)), cell("GET", "/event-subscription", Set.of(SYSTEM)),
 			// history
 			cell("GET", "/history/process-instance?processDefinitionKey={K}", Set.of(SYSTEM)),
 			cell("GET", "/history/task?processDefinitionKey={K}", Set.of(SYSTEM)),
