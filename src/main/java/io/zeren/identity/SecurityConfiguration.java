@@ -80,8 +80,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * After Spring Security (which authenticates the engine REST door), before Camunda's webapp filters (registered
-	 * by its own initializer, after every registration bean).
+	 * After Spring Security, which authenticates the engine REST door. On the webapp door the gate reads Camunda's
+	 * session authentication itself, so its place among Camunda's own filters does not matter.
 	 */
 	@Bean
 	FilterRegistrationBean<EngineApiGate> engineApiGate(SubmissionGuard submissions, SecurityAudit audit,
