@@ -3,6 +3,8 @@ package io.zeren.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -12,6 +14,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +67,30 @@ class EngineApiGateIT {
 
 	@Autowired
 	SecurityAuditRepository auditEntries;
+
+	private Set<String> runningBefore;
+
+	@BeforeEach
+	void rememberRunningWork() {
+		runningBefore = runtime.createProcessInstanceQuery()
+			.processDefinitionKey("AssignedWorkProcess")
+			.list()
+			.stream()
+			.map(ProcessInstance::getId)
+			.collect(Collectors.toSet());
+	}
+
+	/** Other ITs share this application and its database: leave no assigned work of ours behind. */
+	@AfterEach
+	void removeOurWork() {
+		runtime.createProcessInstanceQuery()
+			.processDefinitionKey("AssignedWorkProcess")
+			.list()
+			.stream()
+			.map(ProcessInstance::getId)
+			.filter(id -> !runningBefore.contains(id))
+			.forEach(id -> runtime.deleteProcessInstance(id, "test clean-up"));
+	}
 
 	// Finding 3 -------------------------------------------------------------------------------------------------
 
