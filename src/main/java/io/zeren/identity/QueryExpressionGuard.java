@@ -32,6 +32,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class QueryExpressionGuard extends OncePerRequestFilter {
 
+	/** The request body as read here, for the filters after this one (EngineApiGate): the body is read once. */
+	static final String BODY = QueryExpressionGuard.class.getName() + ".body";
+
 	private static final Pattern FILTER_DEFINITION = Pattern.compile(".*/filter/(create|[^/]+)$");
 
 	private final ObjectMapper json;
@@ -69,6 +72,7 @@ class QueryExpressionGuard extends OncePerRequestFilter {
 			refuse(response, offending);
 			return;
 		}
+		request.setAttribute(BODY, body);
 		chain.doFilter(new CachedBodyRequest(request, body), response);
 	}
 
@@ -120,7 +124,7 @@ class QueryExpressionGuard extends OncePerRequestFilter {
 					+ "over HTTP (" + key.replaceAll("[^A-Za-z]", "") + ")\",\"code\":0}");
 	}
 
-	private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+	static final class CachedBodyRequest extends HttpServletRequestWrapper {
 
 		private final byte[] body;
 

@@ -1,6 +1,16 @@
 package io.zeren.identity;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -28,8 +38,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity, ApiAccessDeniedHandler refused)
-			throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity, SecurityAudit audit,
+			MessageSource messages, ObjectMapper json, @Value("${zeren.base-url}") String baseUrl,
+			ApiAccessDeniedHandler refused) throws Exception {
+		AuthenticationEntryPoint noChallenge = new JsonAuthenticationEntryPoint(messages, json);
 		// Path patterns on the whole request path: the engine REST API is a Jersey servlet, not a Spring MVC one.
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
@@ -53,11 +65,14 @@ class SecurityConfiguration {
 				.hasAuthority(GroupIds.SYSTEM_ADMINS)
 				.anyRequest()
 				.authenticated())
-			.httpBasic(basic -> basic.realmName("Zeren"))
-			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refused))
+			// No WWW-Authenticate challenge: a browser never learns (and replays) a password from us.
+			.httpBasic(basic -> basic.realmName("Zeren").authenticationEntryPoint(noChallenge))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(noChallenge).accessDeniedHandler(refused))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			// Basic-authenticated, cookie-less API: no session for a forged request to ride on.
+			// No session cookie here, but browsers replay cached Basic credentials: CrossSiteGuard refuses state
+			// changes another site's page sends (Origin / Sec-Fetch-Site), so no CSRF token is needed.
 			.csrf(csrf -> csrf.disable())
+			.addFilterBefore(new CrossSiteGuard(baseUrl, audit, messages, json), BasicAuthenticationFilter.class)
 			.addFilterAfter(new CamundaAuthenticationFilter(identity), BasicAuthenticationFilter.class);
 		return http.build();
 	}
@@ -71,13 +86,36 @@ class SecurityConfiguration {
 		return registration;
 	}
 
+	/**
+	 * After Spring Security, which authenticates the engine REST door. On the webapp door the gate reads Camunda's
+	 * session authentication itself, so its place among Camunda's own filters does not matter.
+	 */
+	@Bean
+	FilterRegistrationBean<EngineApiGate> engineApiGate(SubmissionGuard submissions, SecurityAudit audit,
+			MessageSource messages, ObjectMapper json,
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+			Environment environment) {
+		// A YAML list or a comma-separated value (ZEREN_SECURITY_INTEGRATION_RESOURCES=message,signal).
+		List<String> integrationResources = Binder.get(environment)
+			.bind("zeren.security.integration-resources", Bindable.listOf(String.class))
+			.orElse(List.of());
+		List<EngineApiRules.Rule> rules = new ArrayList<>(EngineApiRules.RULES);
+		rules.addAll(EngineApiRules.integrationRules(integrationResources));
+		FilterRegistrationBean<EngineApiGate> registration = new FilterRegistrationBean<>(
+				new EngineApiGate(List.copyOf(rules), webappPath, submissions, audit, messages, json));
+		registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*", webappPath + "/api/cockpit/*",
+				webappPath + "/api/tasklist/*", webappPath + "/api/admin/*");
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+		return registration;
+	}
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		http.authorizeHttpRequests(requests -> requests
-			// Camunda's setup page creates an administrator whenever camunda-admin has no member, which under the
-			// separation of duties is always: administrators are made by Zeren (SeparatedAdministrators), never here.
+			// Camunda's setup page creates an administrator (camunda-admin, which bypasses every authorization)
+			// whenever that group has no member. Administrators are made by Zeren (SeparatedAdministrators), never here.
 			.requestMatchers(paths.matcher("/camunda/api/admin/setup/**"), paths.matcher("/camunda/app/admin/*/setup/**"))
 			.denyAll()
 			.anyRequest()

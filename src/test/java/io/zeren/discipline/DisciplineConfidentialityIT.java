@@ -152,13 +152,17 @@ class DisciplineConfidentialityIT {
 			ApiClient client = ApiClient.as(rest, outsider);
 			assertThat(client.getList("/engine-rest/task?processDefinitionKeyIn=" + KEYS).getBody()).as(outsider).isEmpty();
 			assertThat(client.getList("/engine-rest/task?processInstanceId=" + caseInstance.getId()).getBody()).isEmpty();
-			assertThat(client.getList("/engine-rest/process-instance?processDefinitionKeyIn=" + KEYS).getBody()).isEmpty();
-			assertThat(client.getList("/engine-rest/history/process-instance?processDefinitionKey="
-					+ DisciplineProcesses.CASE).getBody()).as(outsider).isEmpty();
-			assertThat(client.getList("/engine-rest/history/task?processInstanceId=" + leadInstance).getBody()).isEmpty();
-			assertThat(client.getList("/engine-rest/variable-instance?variableName=leadId").getBody()).isEmpty();
-			assertThat(client.getList("/engine-rest/history/variable-instance?processInstanceId=" + caseInstance.getId())
-				.getBody()).isEmpty();
+			// Instances, history and variable instances are no staff member's over the engine API (EngineApiGate).
+			assertThat(client.get("/engine-rest/process-instance?processDefinitionKeyIn=" + KEYS).getStatusCode())
+				.isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(client.get("/engine-rest/history/process-instance?processDefinitionKey="
+					+ DisciplineProcesses.CASE).getStatusCode()).as(outsider).isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(client.get("/engine-rest/history/task?processInstanceId=" + leadInstance).getStatusCode())
+				.isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(client.get("/engine-rest/variable-instance?variableName=leadId").getStatusCode())
+				.isEqualTo(HttpStatus.FORBIDDEN);
+			assertThat(client.get("/engine-rest/history/variable-instance?processInstanceId=" + caseInstance.getId())
+				.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 			assertThat(client.get("/engine-rest/task/" + statement.getId() + "/variables").getStatusCode().is2xxSuccessful())
 				.isFalse();
 			assertThat(client.get("/api/discipline/leads").getStatusCode()).as(outsider).isEqualTo(HttpStatus.FORBIDDEN);
@@ -187,9 +191,10 @@ class DisciplineConfidentialityIT {
 			.getBody();
 		assertThat(variables).contains(FINDINGS).doesNotContain(REPORT, "lina", "李娜", "investigationReport",
 				"verificationReport");
-		assertThat(huangxin.getList("/engine-rest/process-instance?processDefinitionKeyIn=" + KEYS).getBody()).isEmpty();
-		assertThat(huangxin.getList("/engine-rest/variable-instance?processInstanceIdIn=" + caseInstance.getId())
-			.getBody()).isEmpty();
+		assertThat(huangxin.get("/engine-rest/process-instance?processDefinitionKeyIn=" + KEYS).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(huangxin.get("/engine-rest/variable-instance?processInstanceIdIn=" + caseInstance.getId())
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(huangxin.get("/api/discipline/leads/" + leadId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		// ... and in Tasklist, where he reads the task's form: the read goes to the audit trail.
 		WebappSession tasklist = WebappSession.login(rest, "huangxin", "tasklist");

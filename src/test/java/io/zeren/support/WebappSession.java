@@ -44,6 +44,9 @@ public final class WebappSession {
 		session.login = rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
 				new HttpEntity<>(form, headers), String.class);
 		session.remember(session.login.getHeaders());
+		// Like the browser after its login: the app page again, for the CSRF token of the renewed session.
+		session.remember(rest.exchange("/camunda/app/" + app + "/default/", HttpMethod.GET,
+				new HttpEntity<>(session.headers()), String.class).getHeaders());
 		return session;
 	}
 
@@ -54,6 +57,13 @@ public final class WebappSession {
 
 	public ResponseEntity<String> get(String path) {
 		return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
+	}
+
+	/** A call with a JSON body (or none), with the session cookie and the CSRF header, as the webapp sends it. */
+	public ResponseEntity<String> send(HttpMethod method, String path, String json) {
+		HttpHeaders headers = headers();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return rest.exchange(path, method, new HttpEntity<>(json, headers), String.class);
 	}
 
 	private void remember(HttpHeaders answer) {

@@ -1,0 +1,49 @@
+package io.zeren.identity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.zeren.shared.Msg;
+
+/**
+ * 401 without a {@code WWW-Authenticate: Basic} challenge. The challenge makes a browser show its login prompt and
+ * then cache what was typed for the whole origin, to be replayed by any page that sends it a request (the Swagger UI
+ * at /api/docs taught browsers the admin's password that way). Clients that send Basic credentials up front (curl
+ * -u, scripts, the Swagger UI's own Authorize button) work as before.
+ */
+class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+	private final MessageSource messages;
+
+	private final ObjectMapper json;
+
+	JsonAuthenticationEntryPoint(MessageSource messages, ObjectMapper json) {
+		this.messages = messages;
+		this.json = json;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+			throws IOException {
+		Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
+		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter()
+			.write(json.writeValueAsString(Map.of("type", "Unauthorized", "message",
+					new Msg("security.unauthenticated").render(messages, locale))));
+	}
+
+}
