@@ -114,7 +114,6 @@ final class EngineApiRules {
 			staff GET /task/{id}/localVariables/{id}
 			staff GET /task/{id}/localVariables/{id}/data
 			staff POST /task/{id}/claim body-self
-			staff POST /task/{id}/unclaim
 			staff POST /task/{id}/submit-form
 			staff POST /task/{id}/complete
 			staff GET /task/{id}/comment
