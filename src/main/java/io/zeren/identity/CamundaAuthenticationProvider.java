@@ -12,8 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * HTTP Basic against Camunda's identity, the same one Tasklist logs in with (including its lock-out after
- * repeated failures). Authorities are the user's Camunda group ids.
+ * HTTP Basic against Camunda's identity, the same one Tasklist logs in with, behind Zeren's login throttle
+ * ({@link LoginThrottle}, applied inside the engine's password check). Authorities are the user's Camunda group ids.
  */
 @Component
 class CamundaAuthenticationProvider implements AuthenticationProvider {

@@ -56,6 +56,13 @@ public final class WebappSession {
 		return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
 	}
 
+	/** A JSON request to the webapp's API with the session and CSRF headers. */
+	public ResponseEntity<String> sendJson(HttpMethod method, String path, String json) {
+		HttpHeaders headers = headers();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return rest.exchange(path, method, new HttpEntity<>(json, headers), String.class);
+	}
+
 	private void remember(HttpHeaders answer) {
 		List<String> setCookies = answer.getOrEmpty(HttpHeaders.SET_COOKIE);
 		for (String cookie : setCookies) {
