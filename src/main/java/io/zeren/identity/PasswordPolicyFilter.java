@@ -18,7 +18,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
@@ -53,6 +56,8 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 
 	private final ProcessEngineConfiguration engine;
 
+	private final AuthorizationService authorizations;
+
 	private final MessageSource messages;
 
 	private final ObjectMapper json;
@@ -62,6 +67,7 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 	PasswordPolicyFilter(ProcessEngine engine, MessageSource messages, ObjectMapper json, SecurityAudit audit) {
 		this.identity = engine.getIdentityService();
 		this.engine = engine.getProcessEngineConfiguration();
+		this.authorizations = engine.getAuthorizationService();
 		this.messages = messages;
 		this.json = json;
 		this.audit = audit;
@@ -97,9 +103,17 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 		if (credentials.matches()) {
 			password = text(root, "password");
 			String userId = URLDecoder.decode(credentials.group(1), StandardCharsets.UTF_8);
+			if (!authorized(Permissions.UPDATE, userId)) {
+				chain.doFilter(replay, response);
+				return;
+			}
 			user = identity.createUserQuery().userId(userId).singleResult();
 		}
 		else {
+			if (!authorized(Permissions.CREATE, null)) {
+				chain.doFilter(replay, response);
+				return;
+			}
 			password = text(root.path("credentials"), "password");
 			JsonNode profile = root.path("profile");
 			user = identity.newUser(text(profile, "id"));
@@ -117,6 +131,21 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 			return;
 		}
 		refuse(request, response, user, result.getViolatedRules());
+	}
+
+	/**
+	 * Whether the caller may make the change at all: if not, the engine refuses it (403) as before, and the caller
+	 * learns nothing about the policy's view of the password.
+	 */
+	private boolean authorized(Permissions permission, String userId) {
+		var caller = identity.getCurrentAuthentication();
+		if (caller == null) {
+			return false;
+		}
+		return userId == null
+				? authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission, Resources.USER)
+				: authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission, Resources.USER,
+						userId);
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, User user,
