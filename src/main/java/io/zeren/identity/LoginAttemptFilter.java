@@ -71,6 +71,26 @@ class LoginAttemptFilter extends OncePerRequestFilter {
 			this.locale = locale;
 		}
 
+		// No Basic challenge on a throttled answer: a browser would ask for the password again, which is what must wait.
+		// Spring Security's entry point sets it before sending the 401, when the throttle has already answered.
+		@Override
+		public void setHeader(String name, String value) {
+			if (!challengeWhileThrottled(name)) {
+				super.setHeader(name, value);
+			}
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			if (!challengeWhileThrottled(name)) {
+				super.addHeader(name, value);
+			}
+		}
+
+		private boolean challengeWhileThrottled(String name) {
+			return "WWW-Authenticate".equalsIgnoreCase(name) && attempt.throttledFor() != null;
+		}
+
 		@Override
 		public void sendError(int status) throws IOException {
 			if (!refused(status)) {
@@ -108,8 +128,6 @@ class LoginAttemptFilter extends OncePerRequestFilter {
 			response.resetBuffer();
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-			// No Basic challenge: a browser would ask for the password again, which is what must wait.
-			response.setHeader("WWW-Authenticate", null);
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			// The shape of the engine REST's errors, which the webapps' login page reads "message" from.
