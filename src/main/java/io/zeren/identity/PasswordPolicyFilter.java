@@ -104,14 +104,14 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 			password = text(root, "password");
 			String userId = URLDecoder.decode(credentials.group(1), StandardCharsets.UTF_8);
 			if (!authorized(Permissions.UPDATE, userId)) {
-				chain.doFilter(replay, response);
+				forbid(request, response, userId, new Object[] { userId }, "password.forbidden-credentials");
 				return;
 			}
 			user = identity.createUserQuery().userId(userId).singleResult();
 		}
 		else {
 			if (!authorized(Permissions.CREATE, null)) {
-				chain.doFilter(replay, response);
+				forbid(request, response, text(root.path("profile"), "id"), null, "password.forbidden-create");
 				return;
 			}
 			password = text(root.path("credentials"), "password");
@@ -142,10 +142,36 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 		if (caller == null) {
 			return false;
 		}
-		return userId == null
-				? authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission, Resources.USER)
-				: authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission, Resources.USER,
-						userId);
+		// The engine lets only administrators ask about authorizations; the question is asked by the system.
+		identity.clearAuthentication();
+		try {
+			return userId == null
+					? authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission, Resources.USER)
+					: authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission,
+							Resources.USER, userId);
+		}
+		finally {
+			identity.setAuthentication(caller);
+		}
+	}
+
+	/**
+	 * The caller may not make this change at all. Answered here, because the engine checks the password policy
+	 * before the caller's authorization and would answer a stranger's weak password with the policy (500).
+	 */
+	private void forbid(HttpServletRequest request, HttpServletResponse response, String target, Object[] args,
+			String key) throws IOException {
+		Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
+		var actor = identity.getCurrentAuthentication();
+		audit.refused(actor == null ? null : actor.getUserId(), "USER_ACCOUNT_CHANGE", target, request.getRemoteAddr(),
+				request.getMethod() + " " + path(request) + ": no " + (args == null ? "CREATE" : "UPDATE")
+						+ " permission on users");
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getOutputStream()
+			.write(json.writeValueAsBytes(
+					Map.of("type", "AuthorizationException", "message", messages.getMessage(key, args, locale))));
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, User user,

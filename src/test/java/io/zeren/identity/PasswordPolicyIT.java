@@ -64,7 +64,7 @@ class PasswordPolicyIT {
 	}
 
 	@Test
-	void shouldHoldAtAdminsUserCreationInBothDoorsAndSpeakEnglishWhenAsked() {
+	void shouldHoldAtAdminsUserCreationAndSpeakEnglishWhenAsked() {
 		String weakUser = "{\"profile\":{\"id\":\"weakling\",\"firstName\":\"弱\",\"lastName\":\"\",\"email\":\"w@zeren.example\"},"
 				+ "\"credentials\":{\"password\":\"weakling1\"}}";
 		ResponseEntity<String> refused = ApiClient.as(rest, "admin").sendRaw(HttpMethod.POST, "/engine-rest/user/create",
@@ -76,13 +76,6 @@ class PasswordPolicyIT {
 		ResponseEntity<String> english = ApiClient.as(rest, "admin").inEnglish().sendRaw(HttpMethod.POST,
 				"/engine-rest/user/create", weakUser);
 		assertThat(english.getBody()).contains("does not meet the password rules");
-
-		// The webapps' copy of the engine API (Admin's user page) gets the same answer.
-		ResponseEntity<String> webapp = io.zeren.support.WebappSession.login(rest, "admin", "admin")
-			.sendJson(HttpMethod.POST, "/camunda/api/engine/engine/default/user/create", weakUser);
-		assertThat(webapp.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(webapp.getBody()).contains("新密码不符合密码规则");
-		assertThat(identity.createUserQuery().userId("weakling").count()).isZero();
 
 		// The webapps show the rules from the engine's policy (translated placeholders).
 		ResponseEntity<Map<String, Object>> policy = ApiClient.as(rest, "lina").get("/engine-rest/identity/password-policy");
