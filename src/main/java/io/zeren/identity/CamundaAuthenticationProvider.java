@@ -12,8 +12,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * HTTP Basic against Camunda's identity, the same one Tasklist logs in with (including its lock-out after
- * repeated failures). Authorities are the user's Camunda group ids.
+ * HTTP Basic against Camunda's identity, the same one Tasklist logs in with, behind Zeren's login throttle
+ * ({@link LoginThrottle}, applied inside the engine's password check). Authorities are the user's Camunda group ids.
  */
 @Component
 class CamundaAuthenticationProvider implements AuthenticationProvider {
@@ -28,9 +28,8 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		String username = authentication.getName();
 		Object credentials = authentication.getCredentials();
-		// The sentinel holds camunda-admin (which bypasses every authorization) only to keep Camunda's setup page away.
-		if (username == null || credentials == null || GroupIds.SENTINEL.equals(username)
-				|| !identity.checkPassword(username, credentials.toString())) {
+		// checkPassword refuses camunda-admin's sentinel whatever its password (IdentityEnginePlugin).
+		if (username == null || credentials == null || !identity.checkPassword(username, credentials.toString())) {
 			throw new BadCredentialsException("Bad credentials");
 		}
 		List<SimpleGrantedAuthority> authorities = identity.createGroupQuery()

@@ -137,7 +137,8 @@ public class CamundaIdentitySync {
 			user = identity.newUser(staff.username());
 			user.setPassword(initialPassword());
 			fill(user, staff.fullName(), staff.email());
-			identity.saveUser(user);
+			// The configured initial password is the system's choice, not the person's: the policy binds the next one.
+			SystemPasswords.save(identity, user);
 		}
 		else if (!Objects.equals(user.getFirstName(), staff.fullName()) || !Objects.equals(user.getEmail(), staff.email())) {
 			fill(user, staff.fullName(), staff.email());

@@ -133,7 +133,8 @@ class SeparatedAdministrators {
 			user.setLastName("");
 			user.setEmail(duty.login + "@zeren.example");
 			user.setPassword(password);
-			identity.saveUser(user);
+			// The configured password is the operator's to choose; the policy binds what people choose later.
+			SystemPasswords.save(identity, user);
 			log.info("Created the {} account '{}'", duty.title, duty.login);
 		}
 		Set<String> held = groupsOf(duty.login);
@@ -168,7 +169,7 @@ class SeparatedAdministrators {
 			sentinel.setFirstName("占位账号（不可登录）");
 			sentinel.setLastName("");
 			sentinel.setPassword(randomSecret());
-			identity.saveUser(sentinel);
+			SystemPasswords.save(identity, sentinel);
 		}
 		if (identity.createUserQuery().userId(GroupIds.SENTINEL).memberOfGroup(GroupIds.ADMINS).count() == 0) {
 			identity.createMembership(GroupIds.SENTINEL, GroupIds.ADMINS);

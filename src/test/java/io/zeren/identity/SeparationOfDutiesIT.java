@@ -1,6 +1,7 @@
 package io.zeren.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -81,6 +82,24 @@ class SeparationOfDutiesIT {
 				.as(login)
 				.hasSize(1);
 		}
+	}
+
+	@Test
+	void shouldRefuseAnyMembershipThatWouldBreakTheSeparation() {
+		assertThatThrownBy(() -> identity.createMembership("admin", GroupIds.SECURITY_ADMINS))
+			.hasMessageContaining("每个账号只能担任一种管理员");
+		assertThatThrownBy(() -> identity.createMembership("lina", GroupIds.ADMINS))
+			.hasMessageContaining("camunda-admin");
+		// Through the Admin webapp's API as the security administrator, who may grant memberships otherwise.
+		ResponseEntity<String> viaRest = ApiClient.as(rest, "secadmin").sendRaw(HttpMethod.PUT,
+				"/engine-rest/group/" + GroupIds.AUDIT_ADMINS + "/members/admin", null);
+		assertThat(viaRest.getStatusCode().is2xxSuccessful()).isFalse();
+		assertThat(viaRest.getBody()).contains("三员分立");
+		assertThat(members(GroupIds.AUDIT_ADMINS)).containsExactly("auditadmin");
+		ApiClient.as(rest, "secadmin").sendRaw(HttpMethod.PUT, "/engine-rest/group/" + GroupIds.AUDIT_ADMINS
+				+ "/members/zhaolei", null);
+		assertThat(members(GroupIds.AUDIT_ADMINS)).contains("zhaolei");
+		identity.deleteMembership("zhaolei", GroupIds.AUDIT_ADMINS);
 	}
 
 	@Test

@@ -22,8 +22,11 @@ import io.zeren.organisation.StaffInfo;
 import io.zeren.support.ApiClient;
 
 /** An admin imports rosters over REST into the seeded demo agency. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "zeren.organisation.import.max-rows=" + RosterImportIT.MAX_ROWS)
 class RosterImportIT {
+
+	static final int MAX_ROWS = 500;
 
 	@Autowired
 	TestRestTemplate rest;
@@ -154,6 +157,30 @@ class RosterImportIT {
 		assertThat(binary.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(admin.upload("/api/organisation/import", Map.of()).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(count("zr_staff")).isEqualTo(staffBefore);
+	}
+
+	@Test
+	void shouldRefuseAWorkbookAboveTheRowCapAndAZipBombWholeWithAChineseSentence() throws IOException {
+		long staffBefore = count("zr_staff");
+		long usersBefore = identity.createUserQuery().count();
+		ApiClient admin = ApiClient.as(rest, "admin");
+
+		ResponseEntity<Map<String, Object>> tooLong = admin.upload("/api/organisation/import",
+				Map.of("roster.xlsx", RosterImportReadTests.staffWorkbook(MAX_ROWS + 1)));
+
+		assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(tooLong.getBody().get("detail").toString()).contains("roster.xlsx").contains("超过 500 行的上限")
+			.contains("未导入任何数据");
+
+		byte[] bomb = RosterImportReadTests.zipBomb(RosterImportReadTests
+			.workbook(new String[][] { { "单位编码", "单位名称", "类型" }, { "ZB", "炸弹", "部门" } }, null), 64 * 1024 * 1024);
+		ResponseEntity<Map<String, Object>> bombed = admin.upload("/api/organisation/import", Map.of("bomb.xlsx", bomb));
+
+		assertThat(bombed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(bombed.getBody().get("detail").toString()).contains("bomb.xlsx").contains("解压后的体积异常")
+			.doesNotContain("ZipSecureFile");
+		assertThat(count("zr_staff")).isEqualTo(staffBefore);
+		assertThat(identity.createUserQuery().count()).isEqualTo(usersBefore);
 	}
 
 	@Test

@@ -3,14 +3,20 @@ package io.zeren.organisation.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +46,7 @@ class RosterImportReadTests {
 				new String[][] { { "用户名", "姓名", "单位编码", "人员类别", "职务角色", "邮箱", "党员" },
 						{ "lina", "李娜", "POL", "专业技术人员", "副职", "lina@zeren.example", "否" } });
 
-		OrganisationChange change = RosterImport.read(List.of(new RosterImport.Upload("roster.xlsx", workbook)));
+		OrganisationChange change = read(List.of(new RosterImport.Upload("roster.xlsx", workbook)));
 
 		assertThat(change.units()).hasSize(2);
 		assertThat(change.units().get(1).record().kind()).isEqualTo(UnitKind.DEPARTMENT);
@@ -61,7 +67,7 @@ class RosterImportReadTests {
 		byte[] units = concat(bom, UNITS_CSV.getBytes(StandardCharsets.UTF_8));
 		byte[] staff = STAFF_CSV.getBytes(Charset.forName("GB18030"));
 
-		OrganisationChange change = RosterImport.read(
+		OrganisationChange change = read(
 				List.of(new RosterImport.Upload("staff.csv", staff), new RosterImport.Upload("units.csv", units)));
 
 		assertThat(change.units()).extracting(row -> row.record().code()).containsExactly("AG", "POL");
@@ -73,8 +79,7 @@ class RosterImportReadTests {
 	void shouldMarkOnlyTheRowWithAnUnreadableValue() {
 		String staff = STAFF_CSV.replace("非领导干部,成员,否", "临时工,组长,也许");
 
-		OrganisationChange change = RosterImport
-			.read(List.of(new RosterImport.Upload("staff.csv", staff.getBytes(StandardCharsets.UTF_8))));
+		OrganisationChange change = read(List.of(new RosterImport.Upload("staff.csv", staff.getBytes(StandardCharsets.UTF_8))));
 
 		assertThat(change.staff().get(0).errors()).isEmpty();
 		assertThat(change.staff().get(1).errors()).extracting(msg -> msg.code())
@@ -85,7 +90,7 @@ class RosterImportReadTests {
 	void shouldRefuseAFileWhoseTableCannotBeRecognised() {
 		byte[] csv = "姓名,电话\n张三,123\n".getBytes(StandardCharsets.UTF_8);
 
-		assertThatThrownBy(() -> RosterImport.read(List.of(new RosterImport.Upload("phones.csv", csv))))
+		assertThatThrownBy(() -> read(List.of(new RosterImport.Upload("phones.csv", csv))))
 			.isInstanceOf(MalformedRosterException.class)
 			.satisfies(ex -> assertThat(((MalformedRosterException) ex).msg().code()).isEqualTo("import.unknown-table"));
 	}
@@ -94,7 +99,7 @@ class RosterImportReadTests {
 	void shouldRefuseASheetThatLacksARequiredColumn() throws IOException {
 		byte[] workbook = workbook(new String[][] { { "单位编码", "单位名称" }, { "AG", "示范厅" } }, null);
 
-		assertThatThrownBy(() -> RosterImport.read(List.of(new RosterImport.Upload("roster.xlsx", workbook))))
+		assertThatThrownBy(() -> read(List.of(new RosterImport.Upload("roster.xlsx", workbook))))
 			.isInstanceOf(MalformedRosterException.class)
 			.satisfies(ex -> {
 				MalformedRosterException malformed = (MalformedRosterException) ex;
@@ -109,7 +114,7 @@ class RosterImportReadTests {
 		byte[] corrupt = { 'P', 'K', 3, 4, 9, 9, 9, 9, 9 };
 
 		for (byte[] content : List.of(garbage, corrupt, new byte[0], "用户名,姓名\n".getBytes(StandardCharsets.UTF_8))) {
-			assertThatThrownBy(() -> RosterImport.read(List.of(new RosterImport.Upload("bad", content))))
+			assertThatThrownBy(() -> read(List.of(new RosterImport.Upload("bad", content))))
 				.isInstanceOf(MalformedRosterException.class);
 		}
 	}
@@ -118,8 +123,112 @@ class RosterImportReadTests {
 	void shouldRefuseARowWithMoreCellsThanTheHeader() {
 		byte[] csv = (UNITS_CSV + "OPS,治安,Ops,AG,部门,3,是,extra\n").getBytes(StandardCharsets.UTF_8);
 
-		assertThatThrownBy(() -> RosterImport.read(List.of(new RosterImport.Upload("units.csv", csv))))
+		assertThatThrownBy(() -> read(List.of(new RosterImport.Upload("units.csv", csv))))
 			.isInstanceOf(MalformedRosterException.class);
+	}
+
+	private static OrganisationChange read(List<RosterImport.Upload> uploads) {
+		return RosterImport.read(uploads, 1_000);
+	}
+
+	@Test
+	void shouldStreamALargeWorkbookRowByRow() throws IOException {
+		byte[] workbook = staffWorkbook(50_000);
+
+		List<Table> tables = RosterReader.read("big.xlsx", workbook, new RosterReader.RowBudget(50_000));
+
+		assertThat(tables).singleElement().satisfies(table -> {
+			assertThat(table.headers()).containsExactly("用户名", "姓名", "单位编码", "人员类别", "邮箱");
+			assertThat(table.lines()).hasSize(50_000);
+			assertThat(table.lines().get(49_999).number()).isEqualTo(50_001);
+			assertThat(table.lines().get(49_999).cells()).containsEntry("用户名", "user49999")
+				.containsEntry("姓名", "人员49999");
+		});
+	}
+
+	@Test
+	void shouldRefuseAWorkbookAboveTheRowCapNamingTheCap() throws IOException {
+		byte[] workbook = staffWorkbook(101);
+
+		assertThatThrownBy(() -> RosterImport.read(List.of(new RosterImport.Upload("big.xlsx", workbook)), 100))
+			.isInstanceOf(MalformedRosterException.class)
+			.satisfies(ex -> assertThat(((MalformedRosterException) ex).msg())
+				.isEqualTo(new io.zeren.shared.Msg("import.too-many-rows", "big.xlsx", 100)));
+		// The cap counts rows of all files of one import together.
+		byte[] csv = ("用户名,姓名,单位编码,人员类别,邮箱\n" + "a,甲,AG,领导干部,a@x.cn\n".repeat(60))
+			.getBytes(StandardCharsets.UTF_8);
+		assertThatThrownBy(() -> RosterImport.read(
+				List.of(new RosterImport.Upload("a.csv", csv), new RosterImport.Upload("b.csv", csv)), 100))
+			.isInstanceOf(MalformedRosterException.class)
+			.satisfies(ex -> assertThat(((MalformedRosterException) ex).msg().args()).containsExactly("b.csv", 100));
+		assertThat(RosterImport.read(List.of(new RosterImport.Upload("big.xlsx", staffWorkbook(100))), 100).staff())
+			.hasSize(100);
+	}
+
+	@Test
+	void shouldRefuseAZipBombWithoutRunningOutOfMemory() throws IOException {
+		byte[] bomb = zipBomb(workbook(new String[][] { { "单位编码", "单位名称", "类型" }, { "AG", "示范厅", "机关" } }, null),
+				64 * 1024 * 1024);
+		assertThat(bomb.length).isLessThan(1024 * 1024);
+
+		assertThatThrownBy(() -> read(List.of(new RosterImport.Upload("bomb.xlsx", bomb))))
+			.isInstanceOf(MalformedRosterException.class)
+			.satisfies(ex -> assertThat(((MalformedRosterException) ex).msg().code()).isEqualTo("import.zip-bomb"));
+	}
+
+	/** A staff sheet of {@code rows} valid rows, written by POI's streaming writer. */
+	static byte[] staffWorkbook(int rows) throws IOException {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = workbook.createSheet("人员");
+			String[] header = { "用户名", "姓名", "单位编码", "人员类别", "邮箱" };
+			Row first = sheet.createRow(0);
+			for (int c = 0; c < header.length; c++) {
+				first.createCell(c).setCellValue(header[c]);
+			}
+			for (int r = 0; r < rows; r++) {
+				Row row = sheet.createRow(r + 1);
+				row.createCell(0).setCellValue("user" + r);
+				row.createCell(1).setCellValue("人员" + r);
+				row.createCell(2).setCellValue("AG");
+				row.createCell(3).setCellValue("非领导干部");
+				row.createCell(4).setCellValue("user" + r + "@zeren.example");
+			}
+			workbook.write(out);
+			workbook.dispose();
+			return out.toByteArray();
+		}
+	}
+
+	/**
+	 * The workbook with {@code padding} blanks added inside its first sheet: still well-formed XML, but the part
+	 * unzips to about a thousand times its compressed size, as a zip bomb does.
+	 */
+	static byte[] zipBomb(byte[] workbook, int padding) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(workbook));
+				ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.setLevel(Deflater.BEST_COMPRESSION);
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				byte[] part = in.readAllBytes();
+				zip.putNextEntry(new ZipEntry(entry.getName()));
+				if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+					String xml = new String(part, StandardCharsets.UTF_8);
+					int at = xml.indexOf("<sheetData>") + "<sheetData>".length();
+					zip.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
+					byte[] blanks = new byte[1024 * 1024];
+					java.util.Arrays.fill(blanks, (byte) ' ');
+					for (int written = 0; written < padding; written += blanks.length) {
+						zip.write(blanks);
+					}
+					zip.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
+				}
+				else {
+					zip.write(part);
+				}
+				zip.closeEntry();
+			}
+		}
+		return out.toByteArray();
 	}
 
 	static byte[] workbook(String[][] units, String[][] staff) throws IOException {

@@ -1,0 +1,142 @@
+package io.zeren.identity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Tells the engine's password check where a request comes from (remote address and door) and turns the door's
+ * usual 401 into a 429 with a sentence a person can read when {@link LoginThrottle} refused the check: Spring
+ * Security's Basic entry point and the webapps' login resource both answer a failed check with a bare 401 and
+ * know nothing of the throttle. The webapps' login page shows the {@code message} of the answer.
+ * <p>
+ * The remote address is the servlet container's: behind a reverse proxy, configure Tomcat's RemoteIpValve
+ * ({@code server.forward-headers-strategy=native} with {@code server.tomcat.remoteip.internal-proxies} set to the
+ * proxy alone), or every login shares the proxy's address.
+ */
+class LoginAttemptFilter extends OncePerRequestFilter {
+
+	private static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
+
+	private final MessageSource messages;
+
+	private final ObjectMapper json;
+
+	LoginAttemptFilter(MessageSource messages, ObjectMapper json) {
+		this.messages = messages;
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		LoginAttempt attempt = LoginAttempt.begin(request.getRemoteAddr(),
+				request.getMethod() + " " + request.getRequestURI());
+		try {
+			chain.doFilter(request, new ThrottledResponse(response, attempt, locale(request)));
+		}
+		finally {
+			LoginAttempt.end();
+		}
+	}
+
+	private static Locale locale(HttpServletRequest request) {
+		return request.getHeader("Accept-Language") == null ? DEFAULT_LOCALE : request.getLocale();
+	}
+
+	private final class ThrottledResponse extends HttpServletResponseWrapper {
+
+		private final LoginAttempt attempt;
+
+		private final Locale locale;
+
+		ThrottledResponse(HttpServletResponse response, LoginAttempt attempt, Locale locale) {
+			super(response);
+			this.attempt = attempt;
+			this.locale = locale;
+		}
+
+		// No Basic challenge on a throttled answer: a browser would ask for the password again, which is what must wait.
+		// Spring Security's entry point sets it before sending the 401, when the throttle has already answered.
+		@Override
+		public void setHeader(String name, String value) {
+			if (!challengeWhileThrottled(name)) {
+				super.setHeader(name, value);
+			}
+		}
+
+		@Override
+		public void addHeader(String name, String value) {
+			if (!challengeWhileThrottled(name)) {
+				super.addHeader(name, value);
+			}
+		}
+
+		private boolean challengeWhileThrottled(String name) {
+			return "WWW-Authenticate".equalsIgnoreCase(name) && attempt.throttledFor() != null;
+		}
+
+		@Override
+		public void sendError(int status) throws IOException {
+			if (!refused(status)) {
+				super.sendError(status);
+			}
+		}
+
+		@Override
+		public void sendError(int status, String message) throws IOException {
+			if (!refused(status)) {
+				super.sendError(status, message);
+			}
+		}
+
+		@Override
+		public void setStatus(int status) {
+			try {
+				if (!refused(status)) {
+					super.setStatus(status);
+				}
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+
+		private boolean refused(int status) throws IOException {
+			Duration wait = attempt.throttledFor();
+			if (status != HttpStatus.UNAUTHORIZED.value() || wait == null || isCommitted()) {
+				return false;
+			}
+			String sentence = messages.getMessage("login.throttled", new Object[] { LoginThrottle.minutes(wait) },
+					locale);
+			HttpServletResponse response = (HttpServletResponse) getResponse();
+			response.resetBuffer();
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			// The shape of the engine REST's errors, which the webapps' login page reads "message" from.
+			response.getOutputStream()
+				.write(json.writeValueAsBytes(Map.of("type", "LoginThrottled", "message", sentence)));
+			response.flushBuffer();
+			return true;
+		}
+
+	}
+
+}
