@@ -65,6 +65,9 @@ class LoginAttemptFilter extends OncePerRequestFilter {
 
 		private final Locale locale;
 
+		/** The throttled answer is written: whatever the door still writes (its own 401 body) is dropped. */
+		private boolean answered;
+
 		ThrottledResponse(HttpServletResponse response, LoginAttempt attempt, Locale locale) {
 			super(response);
 			this.attempt = attempt;
@@ -74,15 +77,39 @@ class LoginAttemptFilter extends OncePerRequestFilter {
 		// No Basic challenge on a throttled answer: a browser would ask for the password again, which is what must wait.
 		// Spring Security's entry point sets it before sending the 401, when the throttle has already answered.
 		@Override
+		public jakarta.servlet.ServletOutputStream getOutputStream() throws IOException {
+			return answered ? new Discarding() : super.getOutputStream();
+		}
+
+		@Override
+		public java.io.PrintWriter getWriter() throws IOException {
+			return answered ? new java.io.PrintWriter(java.io.OutputStream.nullOutputStream()) : super.getWriter();
+		}
+
+		@Override
+		public void setContentType(String type) {
+			if (!answered) {
+				super.setContentType(type);
+			}
+		}
+
+		@Override
+		public void setCharacterEncoding(String charset) {
+			if (!answered) {
+				super.setCharacterEncoding(charset);
+			}
+		}
+
+		@Override
 		public void setHeader(String name, String value) {
-			if (!challengeWhileThrottled(name)) {
+			if (!answered && !challengeWhileThrottled(name)) {
 				super.setHeader(name, value);
 			}
 		}
 
 		@Override
 		public void addHeader(String name, String value) {
-			if (!challengeWhileThrottled(name)) {
+			if (!answered && !challengeWhileThrottled(name)) {
 				super.addHeader(name, value);
 			}
 		}
@@ -119,6 +146,9 @@ class LoginAttemptFilter extends OncePerRequestFilter {
 
 		private boolean refused(int status) throws IOException {
 			Duration wait = attempt.throttledFor();
+			if (answered) {
+				return true;
+			}
 			if (status != HttpStatus.UNAUTHORIZED.value() || wait == null || isCommitted()) {
 				return false;
 			}
@@ -134,7 +164,26 @@ class LoginAttemptFilter extends OncePerRequestFilter {
 			response.getOutputStream()
 				.write(json.writeValueAsBytes(Map.of("type", "LoginThrottled", "message", sentence)));
 			response.flushBuffer();
+			answered = true;
 			return true;
+		}
+
+	}
+
+	/** Swallows what the door writes after the throttled answer. */
+	private static final class Discarding extends jakarta.servlet.ServletOutputStream {
+
+		@Override
+		public void write(int b) {
+		}
+
+		@Override
+		public boolean isReady() {
+			return true;
+		}
+
+		@Override
+		public void setWriteListener(jakarta.servlet.WriteListener listener) {
 		}
 
 	}

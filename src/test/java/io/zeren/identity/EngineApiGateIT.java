@@ -234,7 +234,7 @@ class EngineApiGateIT {
 		tester.setFirstName("门");
 		tester.setLastName("测");
 		tester.setPassword(ApiClient.DEMO_PASSWORD);
-		identity.saveUser(tester);
+		SystemPasswords.save(identity, tester);
 		identity.createMembership("gate-tester", GroupIds.ALL_STAFF);
 		ApiClient self = ApiClient.as(rest, "gate-tester");
 
@@ -243,14 +243,14 @@ class EngineApiGateIT {
 		ResponseEntity<String> others = self.sendRaw(HttpMethod.PUT, "/engine-rest/user/lina/credentials",
 				"{\"password\":\"Another-Strong-Pass-9\",\"authenticatedUserPassword\":\"" + ApiClient.DEMO_PASSWORD + "\"}");
 		ResponseEntity<String> own = self.sendRaw(HttpMethod.PUT, "/engine-rest/user/gate-tester/credentials",
-				"{\"password\":\"Gate-Tester-Strong-7\",\"authenticatedUserPassword\":\"" + ApiClient.DEMO_PASSWORD + "\"}");
+				"{\"password\":\"Blue-Harbour-Strong-7\",\"authenticatedUserPassword\":\"" + ApiClient.DEMO_PASSWORD + "\"}");
 
 		assertThat(profile.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(identity.createUserQuery().userId("gate-tester").singleResult().getFirstName()).isEqualTo("门");
 		assertThat(others.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(identity.checkPassword("lina", ApiClient.DEMO_PASSWORD)).isTrue();
 		assertThat(own.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-		assertThat(identity.checkPassword("gate-tester", "Gate-Tester-Strong-7")).isTrue();
+		assertThat(identity.checkPassword("gate-tester", "Blue-Harbour-Strong-7")).isTrue();
 		assertThat(ApiClient.as(rest, "lina").get("/engine-rest/user/lina/profile").getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 	}

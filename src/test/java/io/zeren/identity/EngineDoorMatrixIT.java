@@ -188,7 +188,7 @@ class EngineDoorMatrixIT {
 			user.setFirstName(id);
 			user.setLastName("matrix");
 			user.setPassword(ApiClient.DEMO_PASSWORD);
-			identity.saveUser(user);
+			SystemPasswords.save(identity, user);
 		}
 		if (identity.createGroupQuery().groupId(group).count() == 0) {
 			var created = identity.newGroup(group);

@@ -36,7 +36,7 @@ class IntegrationResourcesIT {
 		client.setFirstName("ERP");
 		client.setLastName("client");
 		client.setPassword(ApiClient.DEMO_PASSWORD);
-		identity.saveUser(client);
+		SystemPasswords.save(identity, client);
 		identity.createMembership("erp-client", GroupIds.INTEGRATION);
 		String message = "{\"messageName\":\"NoSuchMessage\",\"all\":true}";
 
