@@ -2,9 +2,7 @@ package io.zeren.identity;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -13,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,13 +55,8 @@ class CrossSiteGuard extends OncePerRequestFilter {
 		}
 		audit.refused(null, "cross-site", request.getMethod() + " " + request.getRequestURI(), request.getRemoteAddr(),
 				"Origin=" + request.getHeader("Origin") + " Sec-Fetch-Site=" + request.getHeader("Sec-Fetch-Site"));
-		Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write(json.writeValueAsString(Map.of("type", "Forbidden", "message",
-					new Msg("security.cross-site").render(messages, locale))));
+		ErrorAnswer.write(response, json, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+				new Msg("security.cross-site").render(messages, ErrorAnswer.localeOf(request)));
 	}
 
 	boolean sameOrigin(HttpServletRequest request) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -19,7 +18,6 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -275,13 +273,8 @@ class EngineApiGate extends OncePerRequestFilter {
 			String detail, int status, Msg message) throws IOException {
 		audit.refused(caller == null ? null : caller.id(), "engine-api", target,
 				(caller == null ? "" : caller.door() + " ") + request.getRemoteAddr(), detail);
-		Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
-		response.setStatus(status);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write(json.writeValueAsString(Map.of("type", status == 403 ? "Forbidden" : "InvalidRequestException",
-					"message", message.render(messages, locale))));
+		ErrorAnswer.write(response, json, status, status == 403 ? "Forbidden" : "InvalidRequestException",
+				message.render(messages, ErrorAnswer.localeOf(request)));
 	}
 
 }

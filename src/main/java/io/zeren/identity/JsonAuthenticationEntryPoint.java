@@ -1,15 +1,11 @@
 package io.zeren.identity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
@@ -37,13 +33,8 @@ class JsonAuthenticationEntryPoint implements AuthenticationEntryPoint {
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 			throws IOException {
-		Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
-		response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write(json.writeValueAsString(Map.of("type", "Unauthorized", "message",
-					new Msg("security.unauthenticated").render(messages, locale))));
+		ErrorAnswer.write(response, json, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+				new Msg("security.unauthenticated").render(messages, ErrorAnswer.localeOf(request)));
 	}
 
 }

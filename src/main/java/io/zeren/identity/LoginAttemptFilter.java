@@ -1,10 +1,8 @@
 package io.zeren.identity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +28,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class LoginAttemptFilter extends OncePerRequestFilter {
 
-	private static final Locale DEFAULT_LOCALE = Locale.SIMPLIFIED_CHINESE;
-
 	private final MessageSource messages;
 
 	private final ObjectMapper json;
@@ -48,15 +43,11 @@ class LoginAttemptFilter extends OncePerRequestFilter {
 		LoginAttempt attempt = LoginAttempt.begin(request.getRemoteAddr(),
 				request.getMethod() + " " + request.getRequestURI());
 		try {
-			chain.doFilter(request, new ThrottledResponse(response, attempt, locale(request)));
+			chain.doFilter(request, new ThrottledResponse(response, attempt, ErrorAnswer.localeOf(request)));
 		}
 		finally {
 			LoginAttempt.end();
 		}
-	}
-
-	private static Locale locale(HttpServletRequest request) {
-		return request.getHeader("Accept-Language") == null ? DEFAULT_LOCALE : request.getLocale();
 	}
 
 	private final class ThrottledResponse extends HttpServletResponseWrapper {
@@ -156,13 +147,9 @@ class LoginAttemptFilter extends OncePerRequestFilter {
 					locale);
 			HttpServletResponse response = (HttpServletResponse) getResponse();
 			response.resetBuffer();
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 			// The shape of the engine REST's errors, which the webapps' login page reads "message" from.
-			response.getOutputStream()
-				.write(json.writeValueAsBytes(Map.of("type", "LoginThrottled", "message", sentence)));
+			ErrorAnswer.write(response, json, HttpStatus.TOO_MANY_REQUESTS.value(), "LoginThrottled", sentence);
 			response.flushBuffer();
 			answered = true;
 			return true;

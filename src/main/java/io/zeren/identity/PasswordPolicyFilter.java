@@ -1,21 +1,16 @@
 package io.zeren.identity;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -29,7 +24,6 @@ import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,7 +78,7 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-		HttpServletRequest replay = new ReplayedBody(request, body);
+		HttpServletRequest replay = new QueryExpressionGuard.CachedBodyRequest(request, body);
 		if (body.length > MAX_BODY || !engine.isEnablePasswordPolicy()) {
 			chain.doFilter(replay, response);
 			return;
@@ -161,22 +155,18 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 	 */
 	private void forbid(HttpServletRequest request, HttpServletResponse response, String target, Object[] args,
 			String key) throws IOException {
-		Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
+		Locale locale = ErrorAnswer.localeOf(request);
 		var actor = identity.getCurrentAuthentication();
 		audit.refused(actor == null ? null : actor.getUserId(), "USER_ACCOUNT_CHANGE", target, request.getRemoteAddr(),
 				request.getMethod() + " " + path(request) + ": no " + (args == null ? "CREATE" : "UPDATE")
 						+ " permission on users");
-		response.setStatus(HttpStatus.FORBIDDEN.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getOutputStream()
-			.write(json.writeValueAsBytes(
-					Map.of("type", "AuthorizationException", "message", messages.getMessage(key, args, locale))));
+		ErrorAnswer.write(response, json, HttpStatus.FORBIDDEN.value(), "AuthorizationException",
+				messages.getMessage(key, args, locale));
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, User user,
 			List<PasswordPolicyRule> violated) throws IOException {
-		Locale locale = request.getHeader("Accept-Language") == null ? Locale.SIMPLIFIED_CHINESE : request.getLocale();
+		Locale locale = ErrorAnswer.localeOf(request);
 		String rules = String.join(messages.getMessage("password.rule.separator", null, "；", locale),
 				violated.stream().map(rule -> rule(rule, locale)).toList());
 		String sentence = messages.getMessage("password.policy-violated", new Object[] { rules }, locale);
@@ -184,12 +174,7 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 		audit.refused(actor == null ? null : actor.getUserId(), "PASSWORD_POLICY", user == null ? null : user.getId(),
 				request.getRemoteAddr(), request.getMethod() + " " + path(request) + ": "
 						+ String.join(", ", violated.stream().map(PasswordPolicyRule::getPlaceholder).toList()));
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		// The engine REST's error shape: the webapps show "message".
-		response.getOutputStream()
-			.write(json.writeValueAsBytes(Map.of("type", "PasswordPolicyViolation", "message", sentence)));
+		ErrorAnswer.write(response, json, HttpStatus.BAD_REQUEST.value(), "PasswordPolicyViolation", sentence);
 	}
 
 	private String rule(PasswordPolicyRule rule, Locale locale) {
@@ -204,68 +189,6 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 
 	private static String path(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
-	}
-
-	/** The request with its body, already read, offered again to the engine REST. */
-	private static final class ReplayedBody extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		ReplayedBody(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("synchronous reading only");
-				}
-
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					getCharacterEncoding() == null ? StandardCharsets.UTF_8
-							: java.nio.charset.Charset.forName(getCharacterEncoding())));
-		}
-
-		@Override
-		public int getContentLength() {
-			return body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return body.length;
-		}
-
 	}
 
 }
