@@ -1,0 +1,299 @@
+package io.zeren.discipline;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.zeren.calendar.EngineClock;
+import io.zeren.identity.SystemAuthentication;
+import io.zeren.workflow.ConfidentialProcesses;
+
+/**
+ * Gives the discipline instances of an upgraded installation the {@link DisciplineInstance} row the previous
+ * release never wrote, once, at startup, as the system. Without it their tasks are refused and invisible: access,
+ * recusal and audit read only that row. The row is derived from Zeren's own register, as {@link DisciplineInstances}
+ * would have written it at start: the root instance's business key is the lead number ({@code zr_dis_lead}), the
+ * case number ({@code zr_dis_case}, also the key of a sanction's term) or the matter number
+ * ({@code zr_dis_acct}); a called DisciplineSubjectProcess takes its root's row and the addressee the
+ * register names (the lead's subject). Only two facts are not in the register and come from the variable the
+ * system wrote at start, checked against the register and said so in the log and the audit line: which of a case's
+ * sanctions in force with a period a term is for, when there is more than one without a term; and which of an
+ * accountability's leaders a delivery is for. An instance whose key the register does not know was not started
+ * by Zeren and keeps no row (its tasks stay closed). The open tasks' holders are then recorded as participants on
+ * the basis of the task, as {@link DisciplineTaskListener} does, if they may hold it. Idempotent: an instance that
+ * has a row is left alone, so a second run changes nothing.
+ */
+@Component
+class DisciplineInstanceBackfill {
+
+	private static final Logger log = LoggerFactory.getLogger(DisciplineInstanceBackfill.class);
+
+	static final String ACTION = "INSTANCE_BACKFILLED";
+
+	private final DisciplineInstanceRepository rows;
+
+	private final DisciplineInstances instances;
+
+	private final LeadRepository leads;
+
+	private final CaseRepository cases;
+
+	private final SanctionRepository sanctions;
+
+	private final AccountabilityMatterRepository matters;
+
+	private final DisciplineAccess access;
+
+	private final DisciplineAudit audit;
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final SystemAuthentication system;
+
+	private final TransactionTemplate transactions;
+
+	DisciplineInstanceBackfill(DisciplineInstanceRepository rows, DisciplineInstances instances, LeadRepository leads,
+			CaseRepository cases, SanctionRepository sanctions, AccountabilityMatterRepository matters,
+			DisciplineAccess access, DisciplineAudit audit, RuntimeService runtime, TaskService tasks,
+			SystemAuthentication system, TransactionTemplate transactions) {
+		this.rows = rows;
+		this.instances = instances;
+		this.leads = leads;
+		this.cases = cases;
+		this.sanctions = sanctions;
+		this.matters = matters;
+		this.access = access;
+		this.audit = audit;
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.system = system;
+		this.transactions = transactions;
+	}
+
+	/** What a run did: instances given a row, and instances left without one (not Zeren's, or unresolvable). */
+	record Result(int backfilled, int leftOut) {
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void onReady() {
+		Result result = run();
+		if (result.backfilled() > 0 || result.leftOut() > 0) {
+			log.info("Discipline instance backfill: {} instance(s) given their record, {} left without one",
+					result.backfilled(), result.leftOut());
+		}
+	}
+
+	/** Backfills every running confidential instance that has no row; each instance in its own transaction. */
+	Result run() {
+		// Suspended instances too: they resume with the same tasks.
+		List<ProcessInstance> all = new ArrayList<>(system.call(() -> runtime.createProcessInstanceQuery()
+			.processDefinitionKeyIn(DisciplineProcesses.CONFIDENTIAL.toArray(String[]::new))
+			.list()));
+		// Roots first: a called instance takes its root's row.
+		all.sort(Comparator.comparing((ProcessInstance i) -> !isRoot(i)).thenComparing(ProcessInstance::getId));
+		int backfilled = 0;
+		int leftOut = 0;
+		for (ProcessInstance instance : all) {
+			if (rows.existsById(instance.getId())) {
+				continue;
+			}
+			try {
+				Boolean written = transactions.execute(status -> backfill(instance));
+				if (Boolean.TRUE.equals(written)) {
+					backfilled++;
+				}
+				else {
+					leftOut++;
+				}
+			}
+			catch (DataIntegrityViolationException raced) {
+				// Another node (or the instance's own task listener) wrote the row meanwhile: it is there.
+				log.info("Discipline instance {} got its record meanwhile; left as it is", instance.getId());
+			}
+			catch (RuntimeException failed) {
+				// One instance the register cannot account for must not keep the others (or the application) down.
+				log.error("Discipline instance {} could not be given its record; it stays without one",
+						instance.getId(), failed);
+				leftOut++;
+			}
+		}
+		return new Result(backfilled, leftOut);
+	}
+
+	private boolean backfill(ProcessInstance instance) {
+		String key = ConfidentialProcesses.keyOf(instance.getProcessDefinitionId());
+		Optional<Derived> derived = isRoot(instance) ? root(instance, key) : called(instance, key);
+		if (derived.isEmpty()) {
+			return false;
+		}
+		DisciplineInstance row = rows.saveAndFlush(derived.get().row());
+		List<String> participants = participants(row);
+		String source = derived.get().source();
+		log.info("Discipline instance {} ({}, business key {}) given its record: lead {}, case {}, sanction {},"
+				+ " matter {}, addressee {}; from {}; participants of open tasks: {}", row.processInstanceId(), key,
+				instance.getBusinessKey(), row.leadId(), row.caseId(), row.sanctionId(), row.matterId(),
+				row.addressee(), source, participants);
+		audit.changed("system", ACTION, row.leadId(), instances.ref(row),
+				key + " " + row.processInstanceId() + " from " + source
+						+ (participants.isEmpty() ? "" : "; participants " + String.join(", ", participants)));
+		return true;
+	}
+
+	/** A root instance, from the register row its business key names. */
+	private Optional<Derived> root(ProcessInstance instance, String key) {
+		String businessKey = instance.getBusinessKey();
+		Optional<Derived> derived = businessKey == null ? Optional.empty() : switch (key) {
+			case DisciplineProcesses.LEAD_DISPOSAL -> leads.findByLeadNumber(businessKey)
+				.map(lead -> derived(instance, key, DisciplineInstance.Link.lead(lead.getId()), null,
+						"zr_dis_lead.lead_number"));
+			case DisciplineProcesses.CASE -> cases.findByCaseNumber(businessKey)
+				.map(c -> derived(instance, key, DisciplineInstance.Link.caseOf(c.getLeadId(), c.getId()), null,
+						"zr_dis_case.case_number"));
+			case DisciplineProcesses.SANCTION_TERM -> cases.findByCaseNumber(businessKey)
+				.flatMap(c -> sanctionTerm(instance, c));
+			case DisciplineProcesses.ACCOUNTABILITY -> matters.findByNumber(businessKey)
+				.map(matter -> derived(instance, key, DisciplineInstance.Link.matter(matter.getId(),
+						matter.getPrincipal()), null, "zr_dis_acct.number"));
+			default -> Optional.empty();
+		};
+		if (derived.isEmpty()) {
+			log.warn("Discipline instance {} ({}) has business key {}, which names nothing in the register:"
+					+ " Zeren did not start it, it keeps no record and its tasks stay closed", instance.getId(), key,
+					businessKey);
+		}
+		return derived;
+	}
+
+	/**
+	 * A sanction's term: the case's sanction in force with a period that has no term yet; if the register leaves
+	 * more than one, the {@code sanctionId} written at start, accepted only if it is one of them.
+	 */
+	private Optional<Derived> sanctionTerm(ProcessInstance instance, DisciplineCase c) {
+		List<Sanction> open = sanctions.findByCaseIdOrderById(c.getId()).stream()
+			.filter(s -> s.getStatus() == SanctionStatus.IN_FORCE && s.getEndsAt() != null)
+			.filter(s -> instances.instancesOfSanction(s.getId()).isEmpty())
+			.toList();
+		String key = DisciplineProcesses.SANCTION_TERM;
+		if (open.size() == 1) {
+			return Optional.of(derived(instance, key,
+					DisciplineInstance.Link.sanction(c.getLeadId(), c.getId(), open.get(0).getId()), null,
+					"zr_dis_case.case_number, zr_dis_sanction (the case's only sanction in force with a period)"));
+		}
+		Object named = system.call(() -> runtime.getVariable(instance.getId(), CaseProcess.VAR_SANCTION_ID));
+		Optional<Sanction> sanction = open.stream()
+			.filter(s -> named instanceof Number n && s.getId() == n.longValue())
+			.findFirst();
+		if (sanction.isEmpty()) {
+			log.warn("Sanction term {} of case {}: the register names {} sanction(s) in force with a period and no"
+					+ " term, and the variable {} = {} is none of them; no record", instance.getId(),
+					c.getCaseNumber(), open.size(), CaseProcess.VAR_SANCTION_ID, named);
+			return Optional.empty();
+		}
+		return Optional.of(derived(instance, key,
+				DisciplineInstance.Link.sanction(c.getLeadId(), c.getId(), sanction.get().getId()), null,
+				"zr_dis_case.case_number; the sanction from the variable " + CaseProcess.VAR_SANCTION_ID
+						+ " written at start (the register has " + open.size() + " candidates), checked against them"));
+	}
+
+	/** A called instance (a subject task): its root's row, addressed as {@link DisciplineInstances} would. */
+	private Optional<Derived> called(ProcessInstance instance, String key) {
+		Optional<DisciplineInstance> root = rows.findById(instance.getRootProcessInstanceId());
+		if (root.isEmpty()) {
+			log.warn("Discipline instance {} ({}) was called from {}, which has no record; none for it either",
+					instance.getId(), key, instance.getRootProcessInstanceId());
+			return Optional.empty();
+		}
+		DisciplineInstance rootRow = root.get();
+		String addressee = null;
+		String source = "the root instance " + rootRow.processInstanceId();
+		if (DisciplineProcesses.SUBJECT_TASK.equals(key)) {
+			addressee = instances.addressee(rootRow,
+					() -> system.call(() -> runtime.getVariable(instance.getId(), DisciplineProcesses.VAR_SUBJECT)));
+			source += rootRow.leadId() != null ? "; addressee = the lead's subject (zr_dis_lead)"
+					: "; addressee from the variable " + DisciplineProcesses.VAR_SUBJECT
+							+ " written at the call, checked against the matter's recipients";
+		}
+		return Optional.of(new Derived(new DisciplineInstance(instance.getId(), rootRow.processInstanceId(), key,
+				rootRow.link(), addressee, EngineClock.now()), source));
+	}
+
+	/**
+	 * The open tasks' holders participate on the basis of the task, as the task listener records them; a holder
+	 * the listener would refuse (not the addressee of a subject task, conflicted, no discipline role) is not
+	 * recorded and is logged instead.
+	 */
+	private List<String> participants(DisciplineInstance row) {
+		List<String> recorded = new ArrayList<>();
+		if (row.leadId() == null) {
+			return recorded;
+		}
+		boolean subjectTask = DisciplineProcesses.SUBJECT_TASK.equals(row.processKey());
+		CaseParties.Parties parties = access.partiesOf(row);
+		for (Task task : system.call(() -> tasks.createTaskQuery().processInstanceId(row.processInstanceId()).list())) {
+			for (String person : holders(task)) {
+				Optional<Duty> duty = subjectTask ? Optional.of(Duty.SUBJECT) : access.dutyByRole(person);
+				boolean may = subjectTask ? person.equals(row.addressee())
+						: duty.isPresent() && access.conflict(parties, person, duty.get()).isEmpty();
+				if (!may) {
+					log.warn("Discipline task {} ({}) of instance {} is held by or offered to {}, who may not hold it;"
+							+ " no participation recorded", task.getId(), task.getName(), row.processInstanceId(),
+							person);
+					continue;
+				}
+				access.participate(row.leadId(), person, duty.get(), task.getId());
+				recorded.add(person + " " + duty.get() + " (" + task.getTaskDefinitionKey() + ")");
+			}
+		}
+		return recorded;
+	}
+
+	private Set<String> holders(Task task) {
+		Set<String> people = new LinkedHashSet<>();
+		if (task.getAssignee() != null) {
+			people.add(task.getAssignee());
+		}
+		if (task.getOwner() != null) {
+			people.add(task.getOwner());
+		}
+		for (IdentityLink link : system.call(() -> tasks.getIdentityLinksForTask(task.getId()))) {
+			if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
+				people.add(link.getUserId());
+			}
+		}
+		return people;
+	}
+
+	private static boolean isRoot(ProcessInstance instance) {
+		return instance.getRootProcessInstanceId() == null
+				|| instance.getRootProcessInstanceId().equals(instance.getId());
+	}
+
+	private static Derived derived(ProcessInstance instance, String key, DisciplineInstance.Link link,
+			String addressee, String source) {
+		return new Derived(new DisciplineInstance(instance.getId(), instance.getId(), key, link, addressee,
+				EngineClock.now()), source);
+	}
+
+	private record Derived(DisciplineInstance row, String source) {
+	}
+
+}
