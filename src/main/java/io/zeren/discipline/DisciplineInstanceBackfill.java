@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,7 +40,9 @@ import io.zeren.workflow.ConfidentialProcesses;
  * accountability's leaders a delivery is for. An instance whose key the register does not know was not started
  * by Zeren and keeps no row (its tasks stay closed). The open tasks' holders are then recorded as participants on
  * the basis of the task, as {@link DisciplineTaskListener} does, if they may hold it. Idempotent: an instance that
- * has a row is left alone, so a second run changes nothing.
+ * has a row is left alone, so a second run changes nothing. One-time: the first startup of this release leaves a
+ * mark in the engine's properties ({@value #DONE}) and later startups do not run it, so an instance started
+ * outside Zeren after the upgrade (which has no row, rightly) is never given one by a restart.
  */
 @Component
 class DisciplineInstanceBackfill {
@@ -46,6 +50,9 @@ class DisciplineInstanceBackfill {
 	private static final Logger log = LoggerFactory.getLogger(DisciplineInstanceBackfill.class);
 
 	static final String ACTION = "INSTANCE_BACKFILLED";
+
+	/** The engine property that says the backfill has run on this installation. */
+	static final String DONE = "zeren.discipline.instance-backfill";
 
 	private final DisciplineInstanceRepository rows;
 
@@ -71,10 +78,13 @@ class DisciplineInstanceBackfill {
 
 	private final TransactionTemplate transactions;
 
+	private final ManagementService management;
+
 	DisciplineInstanceBackfill(DisciplineInstanceRepository rows, DisciplineInstances instances, LeadRepository leads,
 			CaseRepository cases, SanctionRepository sanctions, AccountabilityMatterRepository matters,
 			DisciplineAccess access, DisciplineAudit audit, RuntimeService runtime, TaskService tasks,
-			SystemAuthentication system, TransactionTemplate transactions) {
+			SystemAuthentication system, TransactionTemplate transactions, ManagementService management) {
+		this.management = management;
 		this.rows = rows;
 		this.instances = instances;
 		this.leads = leads;
@@ -95,11 +105,14 @@ class DisciplineInstanceBackfill {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void onReady() {
-		Result result = run();
-		if (result.backfilled() > 0 || result.leftOut() > 0) {
-			log.info("Discipline instance backfill: {} instance(s) given their record, {} left without one",
-					result.backfilled(), result.leftOut());
+		if (system.call(() -> management.getProperties()).containsKey(DONE)) {
+			return;
 		}
+		Result result = run();
+		log.info("Discipline instance backfill (once, after the upgrade): {} instance(s) given their record, {} left"
+				+ " without one", result.backfilled(), result.leftOut());
+		system.run(() -> management.setProperty(DONE, EngineClock.now() + ": " + result.backfilled()
+				+ " backfilled, " + result.leftOut() + " left out"));
 	}
 
 	/** Backfills every running confidential instance that has no row; each instance in its own transaction. */
@@ -179,6 +192,15 @@ class DisciplineInstanceBackfill {
 			log.warn("Discipline instance {} ({}) has business key {}, which names nothing in the register:"
 					+ " Zeren did not start it, it keeps no record and its tasks stay closed", instance.getId(), key,
 					businessKey);
+			return derived;
+		}
+		// Zeren starts one instance of a process per lead, case, sanction or matter: a second is not its own.
+		Optional<DisciplineInstance> twin = twin(derived.get().row());
+		if (twin.isPresent()) {
+			log.warn("Discipline instance {} ({}, business key {}) belongs to what instance {} already has a record"
+					+ " for; Zeren starts one, so this one keeps no record and its tasks stay closed", instance.getId(),
+					key, businessKey, twin.get().processInstanceId());
+			return Optional.empty();
 		}
 		return derived;
 	}
@@ -280,6 +302,24 @@ class DisciplineInstanceBackfill {
 			}
 		}
 		return people;
+	}
+
+	/** Another running instance of the same process recorded for the same lead, case, sanction or matter. */
+	private Optional<DisciplineInstance> twin(DisciplineInstance row) {
+		List<DisciplineInstance> same = switch (row.processKey()) {
+			case DisciplineProcesses.CASE -> rows.findByCaseIdAndProcessKey(row.caseId(), row.processKey());
+			case DisciplineProcesses.SANCTION_TERM -> rows.findBySanctionIdAndProcessKey(row.sanctionId(),
+					row.processKey());
+			case DisciplineProcesses.ACCOUNTABILITY -> rows.findByMatterIdAndProcessKey(row.matterId(),
+					row.processKey());
+			default -> rows.findByLeadIdAndProcessKey(row.leadId(), row.processKey());
+		};
+		return same.stream()
+			.filter(other -> !other.processInstanceId().equals(row.processInstanceId()))
+			.filter(other -> Objects.equals(other.link(), row.link()))
+			.filter(other -> system.call(() -> runtime.createProcessInstanceQuery()
+				.processInstanceId(other.processInstanceId()).count()) > 0)
+			.findFirst();
 	}
 
 	private static boolean isRoot(ProcessInstance instance) {
