@@ -37,6 +37,7 @@ import io.zeren.support.ApiClient;
  * participations), and lets the backfill put them back from the register.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SuppressWarnings("unchecked")
 class DisciplineInstanceBackfillIT {
 
 	static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -158,6 +159,50 @@ class DisciplineInstanceBackfillIT {
 		assertThat(task(disposal, "Task_PreliminaryVerification").getAssignee()).isEqualTo("dongwen");
 		assertThat(ApiClient.as(rest, "huangxin").get("/api/discipline/cases/" + caseId).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void shouldAddressAnAccountabilityDecisionToTheLeaderTheMatterDeliversItTo() {
+		ResponseEntity<Map<String, Object>> opened = ApiClient.as(rest, "zhaolei").send(HttpMethod.POST,
+				"/api/discipline/accountability", Map.of("unitCode", "OPS-2", "year", 2058, "detail", "多次未按要求开展谈心谈话"));
+		assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		Map<String, Object> matter = (Map<String, Object>) opened.getBody().get("matter");
+		long matterId = ((Number) matter.get("id")).longValue();
+		String number = (String) matter.get("number");
+		Task investigation = tasks.createTaskQuery().processInstanceBusinessKey(number)
+			.taskDefinitionKey("Task_InvestigateAccountability").singleResult();
+		tasks.claim(investigation.getId(), "dongwen");
+		tasks.complete(investigation.getId(), Map.of("conclusion", "accountable", "investigationReport",
+				"支部长期未开展谈心谈话", "proposedOrganisationMeasure", "CIRCULATED_CRITICISM", "proposedMeasures",
+				"qinhai：诫勉：主体责任落实不力\nxuguoqiang：不予问责：已多次督促"));
+		Task decision = tasks.createTaskQuery().processInstanceBusinessKey(number)
+			.taskDefinitionKey("Task_DecideAccountability").singleResult();
+		tasks.claim(decision.getId(), "wangjianguo");
+		tasks.complete(decision.getId(), Map.of("organisationMeasure", "CIRCULATED_CRITICISM", "organisationReason",
+				"长期未开展谈心谈话", "leaderMeasures", "qinhai：诫勉：主体责任落实不力\nxuguoqiang：不予问责：已多次督促"));
+		Task acknowledge = tasks.createTaskQuery().processDefinitionKey(DisciplineProcesses.SUBJECT_TASK)
+			.taskAssignee("qinhai").singleResult();
+		assertThat(acknowledge.getTaskDefinitionKey()).isEqualTo("Task_AcknowledgeDecision");
+		String sql = "select process_instance_id, root_instance_id, process_key, lead_id, case_id, sanction_id,"
+				+ " matter_id, principal, addressee from zr_dis_instance where matter_id = ? order by process_instance_id";
+		List<Map<String, Object>> records = jdbc.queryForList(sql, matterId);
+		assertThat(records).extracting(row -> row.get("ADDRESSEE")).containsExactlyInAnyOrder(null, "qinhai");
+
+		jdbc.update("delete from zr_dis_instance where matter_id = ?", matterId);
+		backfill.run();
+
+		assertThat(jdbc.queryForList(sql, matterId)).isEqualTo(records);
+		// Which of the matter's leaders a delivery is for is in no table: the log and the audit say where it came from.
+		assertThat(jdbc.queryForList("select detail from zr_dis_audit where action = ? and ref = ?", String.class,
+				DisciplineInstanceBackfill.ACTION, number))
+			.anySatisfy(detail -> assertThat(detail).contains(acknowledge.getProcessInstanceId(), "variable subject"))
+			.anySatisfy(detail -> assertThat(detail).contains("zr_dis_acct.number"));
+
+		// The leader acknowledges; the matter closes.
+		tasks.complete(acknowledge.getId(), Map.of("acknowledged", true, "appeal", "no"));
+		assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).count()).isZero();
+		assertThat(jdbc.queryForObject("select status from zr_dis_acct where id = ?", String.class, matterId))
+			.isEqualTo("CLOSED");
 	}
 
 	@Test
