@@ -40,9 +40,9 @@ import io.zeren.workflow.ConfidentialProcesses;
  * accountability's leaders a delivery is for. An instance whose key the register does not know was not started
  * by Zeren and keeps no row (its tasks stay closed). The open tasks' holders are then recorded as participants on
  * the basis of the task, as {@link DisciplineTaskListener} does, if they may hold it. Idempotent: an instance that
- * has a row is left alone, so a second run changes nothing. One-time: the first startup of this release leaves a
- * mark in the engine's properties ({@value #DONE}) and later startups do not run it, so an instance started
- * outside Zeren after the upgrade (which has no row, rightly) is never given one by a restart.
+ * has a row is left alone, so a second run changes nothing. One-time: the first startup of this release that runs
+ * it without errors leaves a mark in the engine's properties ({@value #DONE}) and later startups do not run it, so
+ * an instance started outside Zeren after the upgrade (which has no row, rightly) is never given one by a restart.
  */
 @Component
 class DisciplineInstanceBackfill {
@@ -99,8 +99,11 @@ class DisciplineInstanceBackfill {
 		this.transactions = transactions;
 	}
 
-	/** What a run did: instances given a row, and instances left without one (not Zeren's, or unresolvable). */
-	record Result(int backfilled, int leftOut) {
+	/**
+	 * What a run did: instances given a row, instances left without one (the register does not know them: not
+	 * Zeren's), and instances that failed (an error; tried again at the next startup).
+	 */
+	record Result(int backfilled, int leftOut, int failed) {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -108,9 +111,20 @@ class DisciplineInstanceBackfill {
 		if (system.call(() -> management.getProperties()).containsKey(DONE)) {
 			return;
 		}
-		Result result = run();
+		Result result;
+		try {
+			result = run();
+		}
+		catch (RuntimeException failed) {
+			log.error("Discipline instance backfill failed; it runs again at the next startup", failed);
+			return;
+		}
 		log.info("Discipline instance backfill (once, after the upgrade): {} instance(s) given their record, {} left"
-				+ " without one", result.backfilled(), result.leftOut());
+				+ " without one, {} failed", result.backfilled(), result.leftOut(), result.failed());
+		if (result.failed() > 0) {
+			// An instance that failed (not one the register does not know) is tried again at the next startup.
+			return;
+		}
 		system.run(() -> management.setProperty(DONE, EngineClock.now() + ": " + result.backfilled()
 				+ " backfilled, " + result.leftOut() + " left out"));
 	}
@@ -125,6 +139,7 @@ class DisciplineInstanceBackfill {
 		all.sort(Comparator.comparing((ProcessInstance i) -> !isRoot(i)).thenComparing(ProcessInstance::getId));
 		int backfilled = 0;
 		int leftOut = 0;
+		int failed = 0;
 		for (ProcessInstance instance : all) {
 			if (rows.existsById(instance.getId())) {
 				continue;
@@ -142,14 +157,14 @@ class DisciplineInstanceBackfill {
 				// Another node (or the instance's own task listener) wrote the row meanwhile: it is there.
 				log.info("Discipline instance {} got its record meanwhile; left as it is", instance.getId());
 			}
-			catch (RuntimeException failed) {
+			catch (RuntimeException error) {
 				// One instance the register cannot account for must not keep the others (or the application) down.
 				log.error("Discipline instance {} could not be given its record; it stays without one",
-						instance.getId(), failed);
-				leftOut++;
+						instance.getId(), error);
+				failed++;
 			}
 		}
-		return new Result(backfilled, leftOut);
+		return new Result(backfilled, leftOut, failed);
 	}
 
 	private boolean backfill(ProcessInstance instance) {
