@@ -206,6 +206,27 @@ class DisciplineInstanceBackfillIT {
 	}
 
 	@Test
+	void shouldGiveNoRecordToAnInstanceTheRegisterDoesNotKnowWhateverItsVariablesSay() {
+		long lead = register("luowenbo", "POL", null);
+		// Started past Zeren (as the previous release let an engine client do), naming a real lead in its variables.
+		String forged = runtime.createProcessInstanceByKey(DisciplineProcesses.SANCTION_TERM)
+			.businessKey("纪案〔2058〕9999号")
+			.setVariables(Map.of(DisciplineProcesses.VAR_LEAD_ID, lead, DisciplineProcesses.VAR_SUBJECT, "luowenbo",
+					CaseProcess.VAR_SANCTION_ID, 1L, CaseProcess.VAR_ENDS_AT,
+					Date.from(START.plusYears(1).toInstant())))
+			.execute()
+			.getId();
+
+		DisciplineInstanceBackfill.Result result = backfill.run();
+
+		assertThat(result.leftOut()).isPositive();
+		assertThat(jdbc.queryForObject("select count(*) from zr_dis_instance where process_instance_id = ?",
+				Long.class, forged)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from zr_dis_audit where action = ? and detail like ?",
+				Long.class, DisciplineInstanceBackfill.ACTION, "%" + forged + "%")).isZero();
+	}
+
+	@Test
 	void shouldRunOnceAtStartupAndNotOnLaterStartups() {
 		// The application's own startup ran it and left its mark ...
 		assertThat(management.getProperties()).containsKey(DisciplineInstanceBackfill.DONE);
