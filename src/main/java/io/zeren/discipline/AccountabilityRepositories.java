@@ -14,6 +14,8 @@ interface AccountabilityMatterRepository extends Repository<AccountabilityMatter
 
 	Optional<AccountabilityMatter> findById(Long id);
 
+	Optional<AccountabilityMatter> findByNumber(String number);
+
 	Optional<AccountabilityMatter> findByOpenKey(String openKey);
 
 	@Query("""

@@ -12,4 +12,8 @@ interface DisciplineInstanceRepository extends JpaRepository<DisciplineInstance,
 
 	List<DisciplineInstance> findBySanctionIdAndProcessKey(Long sanctionId, String processKey);
 
+	List<DisciplineInstance> findByCaseIdAndProcessKey(Long caseId, String processKey);
+
+	List<DisciplineInstance> findByMatterIdAndProcessKey(Long matterId, String processKey);
+
 }

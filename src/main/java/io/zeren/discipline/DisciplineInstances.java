@@ -129,7 +129,8 @@ class DisciplineInstances {
 		}
 		String key = ConfidentialProcesses.keyOf(instance.getProcessDefinitionId());
 		DisciplineInstance root0 = rootRow.get();
-		String addressee = DisciplineProcesses.SUBJECT_TASK.equals(key) ? addressee(root0, instance) : null;
+		String addressee = DisciplineProcesses.SUBJECT_TASK.equals(key)
+				? addressee(root0, () -> instance.getVariable(DisciplineProcesses.VAR_SUBJECT)) : null;
 		return Optional.of(rows.save(new DisciplineInstance(instance.getId(), root0.processInstanceId(), key,
 				root0.link(), addressee, EngineClock.now())));
 	}
@@ -231,14 +232,15 @@ class DisciplineInstances {
 
 	/**
 	 * Who a called subject task is addressed to: the lead's subject from the register; for an accountability, the
-	 * leader the call was made for, accepted only if the matter in fact delivers a decision to them.
+	 * leader the call was made for (the called instance's {@code subject}, the only place that names which of
+	 * the matter's leaders this call is for), accepted only if the matter in fact delivers a decision to them.
 	 */
-	private String addressee(DisciplineInstance root, DelegateExecution instance) {
+	String addressee(DisciplineInstance root, Supplier<Object> namedSubject) {
 		if (root.leadId() != null) {
 			return parties.of(root.leadId()).map(CaseParties.Parties::subject).orElse(null);
 		}
 		if (root.matterId() != null) {
-			Object named = instance.getVariable(DisciplineProcesses.VAR_SUBJECT);
+			Object named = namedSubject.get();
 			return named instanceof String leader
 					&& accountabilities.getObject().recipients(root.matterId()).contains(leader) ? leader : null;
 		}

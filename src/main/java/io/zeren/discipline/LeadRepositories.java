@@ -14,6 +14,8 @@ interface LeadRepository extends Repository<Lead, Long> {
 
 	Optional<Lead> findById(Long id);
 
+	Optional<Lead> findByLeadNumber(String leadNumber);
+
 	boolean existsBySubjectUsernameAndInformantUsername(String subjectUsername, String informantUsername);
 
 	Optional<Lead> findBySourceAndSourceRef(LeadSource source, String sourceRef);
