@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +20,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.zeren.identity.WebappSessionUser;
 import io.zeren.workflow.ConfidentialProcesses;
 import io.zeren.workflow.TaskById;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * Reads of discipline tasks through Tasklist or the engine REST API go to the discipline audit trail like reads
@@ -178,19 +175,8 @@ class ConfidentialTaskReadAudit {
 				return current.getUserId();
 			}
 			// The webapps' own door: their session login, not the engine's or Spring Security's.
-			Authentications webapp = Authentications.getCurrent();
-			HttpSession session = request.getSession(false);
-			if (webapp == null && session != null) {
-				webapp = AuthenticationUtil.getAuthsFromSession(session);
-			}
-			if (webapp != null) {
-				Optional<String> user = webapp.getAuthentications().stream().map(UserAuthentication::getIdentityId)
-					.filter(id -> id != null).findFirst();
-				if (user.isPresent()) {
-					return user.get();
-				}
-			}
-			return request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+			return WebappSessionUser.of(request).map(WebappSessionUser::id)
+				.orElseGet(() -> request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName());
 		}
 
 	}

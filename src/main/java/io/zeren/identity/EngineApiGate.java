@@ -12,11 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -252,21 +248,7 @@ class EngineApiGate extends OncePerRequestFilter {
 			return new Caller(authentication.getName(),
 					authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList(), "engine-rest");
 		}
-		HttpSession session = request.getSession(false);
-		if (session == null) {
-			return null;
-		}
-		Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-		if (authentications == null) {
-			return null;
-		}
-		for (UserAuthentication user : authentications.getAuthentications()) {
-			if (user.getName() != null) {
-				List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
-				return new Caller(user.getName(), groups, "webapp");
-			}
-		}
-		return null;
+		return WebappSessionUser.of(request).map(user -> new Caller(user.id(), user.groups(), "webapp")).orElse(null);
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, Caller caller, String target,

@@ -11,11 +11,12 @@ import org.springframework.core.Ordered;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Camunda's password policy, on, with Zeren's rules ({@link ZerenPasswordPolicy}). It is switched on once every
- * bean is built, before the web server takes requests: the Spring Boot starter creates the configured admin user
- * ({@code camunda.bpm.admin-user}) while the engine is built, with IdentityService.saveUser(user), which would be
- * refused under the policy for the demo's documented password. Accounts the system creates afterwards skip the policy
- * ({@link SystemPasswords}); passwords people choose meet it.
+ * Camunda's password policy, on, with Zeren's rules ({@link ZerenPasswordPolicy}), switched on once every bean is
+ * built, before the web server takes requests. Accounts the system creates (staff from the roster, the three
+ * administrators, the sentinel) skip the policy ({@link SystemPasswords}); passwords people choose meet it. (The
+ * Spring Boot starter's admin-user creation, which saved a policy-breaking demo password while the engine was built
+ * and was why the policy could not be on from the start, is no longer used: SeparatedAdministrators makes the
+ * administrators.)
  */
 @Configuration
 class PasswordConfiguration {
@@ -29,9 +30,9 @@ class PasswordConfiguration {
 
 	@Bean
 	FilterRegistrationBean<PasswordPolicyFilter> passwordPolicyFilter(ProcessEngine engine, MessageSource messages,
-			ObjectMapper json, SecurityAudit audit) {
+			ObjectMapper json, SecurityAudit audit, SystemAuthentication system) {
 		FilterRegistrationBean<PasswordPolicyFilter> registration = new FilterRegistrationBean<>(
-				new PasswordPolicyFilter(engine, messages, json, audit));
+				new PasswordPolicyFilter(engine, messages, json, audit, system));
 		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		// After Spring Security and the webapps' authentication filter: the actor is known, strangers never get here.
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);

@@ -58,7 +58,11 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 
 	private final SecurityAudit audit;
 
-	PasswordPolicyFilter(ProcessEngine engine, MessageSource messages, ObjectMapper json, SecurityAudit audit) {
+	private final SystemAuthentication system;
+
+	PasswordPolicyFilter(ProcessEngine engine, MessageSource messages, ObjectMapper json, SecurityAudit audit,
+			SystemAuthentication system) {
+		this.system = system;
 		this.identity = engine.getIdentityService();
 		this.engine = engine.getProcessEngineConfiguration();
 		this.authorizations = engine.getAuthorizationService();
@@ -137,16 +141,10 @@ class PasswordPolicyFilter extends OncePerRequestFilter {
 			return false;
 		}
 		// The engine lets only administrators ask about authorizations; the question is asked by the system.
-		identity.clearAuthentication();
-		try {
-			return userId == null
-					? authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission, Resources.USER)
-					: authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission,
-							Resources.USER, userId);
-		}
-		finally {
-			identity.setAuthentication(caller);
-		}
+		return system.call(() -> userId == null
+				? authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission, Resources.USER)
+				: authorizations.isUserAuthorized(caller.getUserId(), caller.getGroupIds(), permission, Resources.USER,
+						userId));
 	}
 
 	/**

@@ -155,7 +155,7 @@ class SubmissionGuard {
 	}
 
 	private String definitionId(List<String> path) {
-		return system(() -> {
+		return system.call(() -> {
 			if (!"key".equals(path.get(1))) {
 				ProcessDefinition definition = repository.createProcessDefinitionQuery()
 					.processDefinitionId(path.get(1))
@@ -173,7 +173,7 @@ class SubmissionGuard {
 
 	/** The top-level variable names a deployed Camunda Form declares; null when there is no Camunda Form. */
 	private Set<String> declared(java.util.function.Supplier<InputStream> form) {
-		return system(() -> {
+		return system.call(() -> {
 			try (InputStream in = form.get()) {
 				JsonNode schema = json.readTree(in);
 				if (schema == null || !schema.has("components")) {
@@ -214,10 +214,6 @@ class SubmissionGuard {
 				keys.add(component.path("key").asText().split("\\.", 2)[0]);
 			}
 		}
-	}
-
-	private <T> T system(java.util.function.Supplier<T> work) {
-		return system.call(work);
 	}
 
 }
