@@ -53,6 +53,12 @@ final class LoginAttempt {
 		}
 	}
 
+	/** How long the caller of this thread's refused password check must wait, or null when none was throttled. */
+	static Duration currentThrottle() {
+		LoginAttempt attempt = CURRENT.get();
+		return attempt == null ? null : attempt.throttledFor;
+	}
+
 	/** How long the refused caller must wait, or null when no password check was refused by the throttle. */
 	Duration throttledFor() {
 		return throttledFor;

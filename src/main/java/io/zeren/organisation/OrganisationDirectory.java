@@ -87,6 +87,11 @@ public class OrganisationDirectory {
 		headsCache.clear();
 	}
 
+	/** The agency itself: the first active unit without a parent (its name heads every page). */
+	public Optional<UnitInfo> topUnit() {
+		return units.findActiveRoots().stream().findFirst().map(OrgUnit::toInfo);
+	}
+
 	public List<UnitInfo> units() {
 		return units.findAllWithParentAndHead().stream().map(OrgUnit::toInfo).toList();
 	}

@@ -17,6 +17,9 @@ interface UnitRepository extends Repository<OrgUnit, Long> {
 	@Query("select u.code from OrgUnit u where u.parent.code = :parentCode and u.active = true")
 	List<String> findActiveChildCodes(String parentCode);
 
+	@Query("select u from OrgUnit u left join fetch u.head where u.parent is null and u.active = true order by u.sortNo, u.code")
+	List<OrgUnit> findActiveRoots();
+
 	OrgUnit save(OrgUnit unit);
 
 }

@@ -25,6 +25,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import io.zeren.support.ApiClient;
+import io.zeren.support.WebappSession;
 import io.zeren.support.MutableClock;
 
 /**
@@ -80,14 +81,14 @@ class LoginThrottleIT {
 		assertThat(basic("admin", ApiClient.ADMIN_PASSWORD, attacker).getStatusCode())
 			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		// ... and at the webapps' login form from there, with the sentence its login page shows.
-		ResponseEntity<String> form = webappLogin("admin", ApiClient.ADMIN_PASSWORD, attacker);
-		assertThat(form.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-		assertThat(form.getBody()).contains("\"message\":\"登录尝试过于频繁");
+		WebappSession form = webappLogin("admin", ApiClient.ADMIN_PASSWORD, attacker);
+		assertThat(form.response().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(form.get("/login?error").getBody()).contains("登录尝试过于频繁，请于 1 分钟后再试");
 
 		// The admin at another workstation is not affected, through either door.
 		ResponseEntity<String> elsewhere = basic("admin", ApiClient.ADMIN_PASSWORD, "198.51.100.2");
 		assertThat(elsewhere.getStatusCode()).as(elsewhere.getBody()).isEqualTo(HttpStatus.OK);
-		assertThat(webappLogin("admin", ApiClient.ADMIN_PASSWORD, "198.51.100.3").getStatusCode())
+		assertThat(webappLogin("admin", ApiClient.ADMIN_PASSWORD, "198.51.100.3").response().getStatusCode())
 			.isEqualTo(HttpStatus.OK);
 		// The engine never counted or locked anything: no admin has to unlock the account.
 		Map<String, Object> row = jdbc.queryForMap("select coalesce(ATTEMPTS_, 0) as ATTEMPTS_, LOCK_EXP_TIME_ from ACT_ID_USER where ID_ = 'admin'");
@@ -147,32 +148,11 @@ class LoginThrottleIT {
 				String.class);
 	}
 
-	/** The webapps' login form, as its login page posts it (session and CSRF cookies first). */
-	private ResponseEntity<String> webappLogin(String username, String password, String source) {
-		HttpHeaders pageHeaders = new HttpHeaders();
-		pageHeaders.set("X-Forwarded-For", source);
-		ResponseEntity<String> page = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET,
-				new HttpEntity<>(pageHeaders), String.class);
+	/** Zeren's login page (the one login of the pages and the webapps), as the browser posts it, then Cockpit. */
+	private WebappSession webappLogin(String username, String password, String source) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("X-Forwarded-For", source);
-		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		String csrf = "";
-		for (String cookie : page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-			String pair = cookie.split(";", 2)[0];
-			headers.add(HttpHeaders.COOKIE, pair);
-			if (pair.startsWith("XSRF-TOKEN=")) {
-				csrf = pair.substring("XSRF-TOKEN=".length());
-			}
-		}
-		if (page.getHeaders().getFirst("X-XSRF-TOKEN") != null) {
-			csrf = page.getHeaders().getFirst("X-XSRF-TOKEN");
-		}
-		headers.set("X-XSRF-TOKEN", csrf);
-		MultiValueMap<String, String> body = new LinkedMultiValueMap<>();
-		body.add("username", username);
-		body.add("password", password);
-		return rest.exchange("/camunda/api/admin/auth/user/default/login/cockpit", HttpMethod.POST,
-				new HttpEntity<>(body, headers), String.class);
+		return WebappSession.login(rest, username, password, "cockpit", headers);
 	}
 
 }

@@ -23,6 +23,10 @@
  * See docs/webapps-l10n.md.
  */
 
+// Zeren: one login for Zeren's pages and the webapps (docs/security.md): this webapp's login route goes to Zeren's
+// login page.
+import '/js/webapp-login.js';
+
 export default {
   // The app name in the header and on the login page is not a translation key: name it in Chinese
   // (English browsers see it too; the vendor stays Camunda).
