@@ -27,6 +27,8 @@ class WebappLocalizationIT {
 
 	final ObjectMapper json = new ObjectMapper();
 
+	io.zeren.support.WebappSession session;
+
 	@Test
 	void shouldServeOurTasklistConfigWithChineseAsDefaultLocale() {
 		String config = get("/camunda/app/tasklist/scripts/config.js");
@@ -73,8 +75,15 @@ class WebappLocalizationIT {
 		assertThat(labels.get("GROUP_EDIT_DELETE_CONFIRM").asText()).contains("{{group}}");
 	}
 
+	/** The webapps' files are served behind the one login, like the webapps themselves. */
 	private String get(String path) {
-		ResponseEntity<byte[]> response = rest.getForEntity(path, byte[].class);
+		if (session == null) {
+			session = io.zeren.support.WebappSession.login(rest, "lina", "tasklist");
+		}
+		org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+		headers.add(org.springframework.http.HttpHeaders.COOKIE, "JSESSIONID=" + session.cookie("JSESSIONID"));
+		ResponseEntity<byte[]> response = rest.exchange(path, org.springframework.http.HttpMethod.GET,
+				new org.springframework.http.HttpEntity<>(headers), byte[].class);
 		assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
 		// The webjar's JSON files start with a byte order mark; ours do not.
 		String body = new String(response.getBody(), StandardCharsets.UTF_8);
