@@ -1,5 +1,7 @@
 package io.zeren.assessment;
 
+import io.zeren.shared.LivePolicy;
+
 import static io.zeren.assessment.AnnualAssessmentProcess.*;
 
 import java.util.List;
@@ -23,11 +25,11 @@ class AssessmentDelegates {
 	}
 
 	@Bean
-	JavaDelegate openPeerEvaluationDelegate(Assessments assessments, AssessmentProperties properties) {
+	JavaDelegate openPeerEvaluationDelegate(Assessments assessments, LivePolicy<AssessmentProperties> properties) {
 		return execution -> {
 			Assessments.PeerPlan plan = assessments.planPeerEvaluation(id(execution));
 			execution.setVariable(VAR_REQUIRED_VOTES, plan.requiredVotes());
-			execution.setVariable(VAR_PEER_WINDOW, properties.peerWindow());
+			execution.setVariable(VAR_PEER_WINDOW, properties.current().peerWindow());
 			execution.setVariable(VAR_PROPOSER_GROUP, plan.proposerGroup());
 			execution.setVariable(VAR_SELF_SUMMARY, plan.selfSummary());
 		};
@@ -62,10 +64,10 @@ class AssessmentDelegates {
 	}
 
 	@Bean
-	JavaDelegate sendAssessmentNoticeDelegate(Assessments assessments, AssessmentProperties properties) {
+	JavaDelegate sendAssessmentNoticeDelegate(Assessments assessments, LivePolicy<AssessmentProperties> properties) {
 		return execution -> {
-			execution.setVariable(VAR_REVIEW_DECISION, properties.reviewDecision());
-			execution.setVariable(VAR_APPEAL_DECISION, properties.appealDecision());
+			execution.setVariable(VAR_REVIEW_DECISION, properties.current().reviewDecision());
+			execution.setVariable(VAR_APPEAL_DECISION, properties.current().appealDecision());
 			execution.setVariable(VAR_REVIEW_DEADLINE, assessments.sendNotice(id(execution)));
 			execution.setVariable(VAR_GRADE_TEXT, assessments.gradeText(id(execution)));
 		};

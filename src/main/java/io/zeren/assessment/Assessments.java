@@ -1,5 +1,7 @@
 package io.zeren.assessment;
 
+import io.zeren.shared.LivePolicy;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -84,13 +86,11 @@ public class Assessments {
 
 	private final SanctionsInForce sanctions;
 
-	private final AssessmentProperties properties;
+	private final LivePolicy<AssessmentProperties> properties;
 
 	private final MessageSource messages;
 
-	private final ExcellentQuota quota;
 
-	private final PeerQuorum quorum;
 
 	private final ApplicationEventPublisher events;
 
@@ -99,7 +99,7 @@ public class Assessments {
 			FollowUpRepository followUps, OrganisationDirectory directory, RuntimeService runtime,
 			DecisionService decisions, SystemAuthentication system, TaskDeadlines deadlines, WorkingCalendar calendar,
 			Notifications notifications, RectificationRecord rectifications, SanctionsInForce sanctions,
-			AssessmentProperties properties, MessageSource messages, ApplicationEventPublisher events) {
+			LivePolicy<AssessmentProperties> properties, MessageSource messages, ApplicationEventPublisher events) {
 		this.events = events;
 		this.assessments = assessments;
 		this.units = units;
@@ -119,8 +119,6 @@ public class Assessments {
 		this.sanctions = sanctions;
 		this.properties = properties;
 		this.messages = messages;
-		this.quota = new ExcellentQuota(properties.excellentQuota());
-		this.quorum = PeerQuorum.parse(properties.peerCompletionShare());
 	}
 
 	// --- opening the year ----------------------------------------------------------------------------------
@@ -178,7 +176,7 @@ public class Assessments {
 	public PeerPlan planPeerEvaluation(long assessmentId) {
 		Assessment assessment = find(assessmentId);
 		List<String> peers = peersOf(assessmentId);
-		int required = quorum.required(peers.size());
+		int required = quorum().required(peers.size());
 		assessment.peersPlanned(peers.size(), required);
 		return new PeerPlan(peers, required, proposerGroup(assessment), assessment.getSelfSummary());
 	}
@@ -264,7 +262,7 @@ public class Assessments {
 	public Map<String, Object> gradeInputs(long assessmentId) {
 		Assessment assessment = find(assessmentId);
 		AssessmentView.VoteSummary summary = voteSummary(assessmentId);
-		ZoneId zone = ZoneId.of(properties.zone());
+		ZoneId zone = ZoneId.of(properties.current().zone());
 		Instant from = LocalDate.of(assessment.getYear(), 1, 1).atStartOfDay(zone).toInstant();
 		Instant to = LocalDate.of(assessment.getYear() + 1, 1, 1).atStartOfDay(zone).toInstant();
 		long overdue = deadlines.stats(from, to, null, assessment.getUsername())
@@ -296,7 +294,7 @@ public class Assessments {
 		assessment.recommended(grade, Grade.valueOf(capName), basis);
 		changes.save(new GradeChange(assessment.getId(), GradeChange.Stage.RECOMMENDATION, assessment.getProposedGrade(),
 				grade, "system", EngineClock.now(), basis));
-		if (properties.autoStartCommittee()) {
+		if (properties.current().autoStartCommittee()) {
 			List<Assessment> unit = assessments.findByYearAndUnitCodeOrderByUsername(assessment.getYear(),
 					assessment.getUnitCode());
 			boolean allThere = unit.stream().allMatch(other -> other.getStatus().atLeast(Assessment.Status.COMMITTEE));
@@ -325,13 +323,13 @@ public class Assessments {
 		if (units.findByYearAndUnitCode(year, unitCode).isPresent()) {
 			throw violation(new Msg("assessment.committee.started", unitCode, year));
 		}
-		UnitReview review = units.save(new UnitReview(year, unitCode, members.size(), quota.allowed(members.size()),
+		UnitReview review = units.save(new UnitReview(year, unitCode, members.size(), quota().allowed(members.size()),
 				EngineClock.now()));
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(AssessmentCommitteeProcess.VAR_YEAR, year);
 		variables.put(AssessmentCommitteeProcess.VAR_UNIT, unitCode);
 		variables.put(AssessmentCommitteeProcess.VAR_UNIT_NAME, directory.unit(unitCode).name());
-		variables.put(AssessmentCommitteeProcess.VAR_PUBLICITY, properties.publicity());
+		variables.put(AssessmentCommitteeProcess.VAR_PUBLICITY, properties.current().publicity());
 		system.run(() -> runtime.startProcessInstanceByKey(AssessmentCommitteeProcess.KEY, review.businessKey(), variables));
 	}
 
@@ -408,7 +406,7 @@ public class Assessments {
 			problems.add(new Msg("assessment.committee.reason-required"));
 		}
 		long excellent = grades.values().stream().filter(g -> g == Grade.EXCELLENT).count();
-		quota.check(unitCode, members.size(), excellent).ifPresent(problems::add);
+		quota().check(unitCode, members.size(), excellent).ifPresent(problems::add);
 		if (!problems.isEmpty()) {
 			throw violation(problems);
 		}
@@ -450,7 +448,7 @@ public class Assessments {
 	public void startPublicity(int year, String unitCode) {
 		UnitReview review = unitReview(year, unitCode);
 		Instant now = EngineClock.now();
-		Instant until = calendar.plus(now, properties.publicity());
+		Instant until = calendar.plus(now, properties.current().publicity());
 		review.publicity(now, until);
 		List<String> names = assessments.findByYearAndUnitCodeOrderByUsername(year, unitCode)
 			.stream()
@@ -534,7 +532,7 @@ public class Assessments {
 	public Date sendNotice(long assessmentId) {
 		Assessment a = find(assessmentId);
 		Instant now = EngineClock.now();
-		Instant reviewDue = calendar.plus(now, properties.reviewWindow());
+		Instant reviewDue = calendar.plus(now, properties.current().reviewWindow());
 		a.notified(now, reviewDue);
 		Map<String, Object> model = new HashMap<>();
 		model.put("title", render(new Msg("assessment.notice.title", a.getYear())));
@@ -611,7 +609,7 @@ public class Assessments {
 				.filter(other -> other.getFinalGrade() == Grade.EXCELLENT)
 				.count();
 			int assessed = assessments.findByYearAndUnitCodeOrderByUsername(a.getYear(), a.getUnitCode()).size();
-			quota.check(a.getUnitCode(), assessed, excellent + 1).ifPresent(msg -> {
+			quota().check(a.getUnitCode(), assessed, excellent + 1).ifPresent(msg -> {
 				throw violation(msg);
 			});
 		}
@@ -622,7 +620,7 @@ public class Assessments {
 			a.regrade(changedTo);
 		}
 		request.decided(changedTo, by, note.trim(), now);
-		return kind == ReviewRequest.Kind.REVIEW ? Date.from(calendar.plus(now, properties.appealWindow())) : null;
+		return kind == ReviewRequest.Kind.REVIEW ? Date.from(calendar.plus(now, properties.current().appealWindow())) : null;
 	}
 
 	/** Archives the result and raises the consecutive-years follow-ups. */
@@ -636,8 +634,8 @@ public class Assessments {
 			.filter(past -> past.getFinalGrade() != null)
 			.forEach(past -> history.put(past.getYear(), past.getFinalGrade()));
 		List<FollowUpItem> raised = new ArrayList<>();
-		for (ConsecutiveYears.Due due : ConsecutiveYears.due(history, a.getYear(), properties.meritCitationYears(),
-				properties.dismissalReviewYears())) {
+		for (ConsecutiveYears.Due due : ConsecutiveYears.due(history, a.getYear(), properties.current().meritCitationYears(),
+				properties.current().dismissalReviewYears())) {
 			String code = switch (due.kind()) {
 				case MERIT_CITATION -> "assessment.follow-up.merit";
 				case DEMOTION -> "assessment.follow-up.demotion";
@@ -822,11 +820,21 @@ public class Assessments {
 	}
 
 	private String day(Instant instant) {
-		return DAY.format(instant.atZone(ZoneId.of(properties.zone())));
+		return DAY.format(instant.atZone(ZoneId.of(properties.current().zone())));
 	}
 
 	private static String blankToNull(String text) {
 		return text == null || text.isBlank() ? null : text.trim();
+	}
+
+	/** The 优秀 quota as policy says now (policy settings may change it without a restart). */
+	private ExcellentQuota quota() {
+		return new ExcellentQuota(properties.current().excellentQuota());
+	}
+
+	/** When democratic evaluation is complete, as policy says now. */
+	private PeerQuorum quorum() {
+		return PeerQuorum.parse(properties.current().peerCompletionShare());
 	}
 
 }

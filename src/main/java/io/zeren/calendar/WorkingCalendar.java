@@ -33,4 +33,15 @@ public interface WorkingCalendar {
 	/** Subtracts a policy duration ({@code "1WD"}, {@code "P1D"}, {@code "PT2H"}), e.g. for a reminder before a due date. */
 	Instant minus(Instant end, String duration);
 
+	/** Whether {@code text} is a policy duration {@link #plus} accepts ("5WD", "P30D", "PT4H"), without computing one. */
+	static boolean isPolicyDuration(String text) {
+		try {
+			PolicyDuration.parse(text);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
 }

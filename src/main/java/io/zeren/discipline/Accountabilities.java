@@ -1,5 +1,7 @@
 package io.zeren.discipline;
 
+import io.zeren.shared.LivePolicy;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -77,7 +79,7 @@ public class Accountabilities {
 
 	private final ApplicationEventPublisher events;
 
-	private final AccountabilityProperties properties;
+	private final LivePolicy<AccountabilityProperties> properties;
 
 	private final MessageSource messages;
 
@@ -86,7 +88,7 @@ public class Accountabilities {
 	Accountabilities(AccountabilityMatterRepository matters, AccountabilityGroundRepository grounds,
 			OrganisationDirectory directory, CaseNumbers numbers, DisciplineAudit audit, RuntimeService runtime,
 			SystemAuthentication system, WorkingCalendar calendar, Notifications notifications,
-			ApplicationEventPublisher events, AccountabilityProperties properties, MessageSource messages,
+			ApplicationEventPublisher events, LivePolicy<AccountabilityProperties> properties, MessageSource messages,
 			DisciplineInstances instances) {
 		this.instances = instances;
 		this.matters = matters;
@@ -132,7 +134,7 @@ public class Accountabilities {
 			}
 			case OPEN -> {
 				List<ResponsibleLeaders.Leader> leaders = person == null
-						? ResponsibleLeaders.ofUnit(directory, unitCode, properties.chainLevels())
+						? ResponsibleLeaders.ofUnit(directory, unitCode, properties.current().chainLevels())
 							.orElseThrow(() -> new RuleViolationException(new Msg("discipline.accountability.no-leader", unitCode)))
 						: ResponsibleLeaders.ofPerson(directory, person, 1);
 				String detail = text(new Msg("discipline.accountability.ground." + kind.name(), String.valueOf(year), pending.size()))
@@ -156,8 +158,8 @@ public class Accountabilities {
 		requireText(detail, "discipline.accountability.detail-required", MAX_REASON * 2, problems);
 		failIfAny(problems);
 		String unit = unitCode.strip();
-		int inYear = year == null ? LocalDate.ofInstant(EngineClock.now(), ZoneId.of(properties.zone())).getYear() : year;
-		List<ResponsibleLeaders.Leader> leaders = ResponsibleLeaders.ofUnit(directory, unit, properties.chainLevels())
+		int inYear = year == null ? LocalDate.ofInstant(EngineClock.now(), ZoneId.of(properties.current().zone())).getYear() : year;
+		List<ResponsibleLeaders.Leader> leaders = ResponsibleLeaders.ofUnit(directory, unit, properties.current().chainLevels())
 			.orElseThrow(() -> new RuleViolationException(new Msg("discipline.accountability.no-leader", unit)));
 		AccountabilityMatter matter = open(AccountabilityGround.MANUAL, unit, inYear, detail.strip(), leaders, by);
 		AccountabilityGroundEvent ground = grounds.saveAndFlush(new AccountabilityGroundEvent(AccountabilityGround.MANUAL,
@@ -195,8 +197,8 @@ public class Accountabilities {
 
 	private int threshold(AccountabilityGround kind) {
 		return switch (kind) {
-			case RECTIFICATIONS -> properties.rectificationThreshold();
-			case CASES -> properties.caseThreshold();
+			case RECTIFICATIONS -> properties.current().rectificationThreshold();
+			case CASES -> properties.current().caseThreshold();
 			case INCOMPETENT_HEAD, MANUAL -> 1;
 		};
 	}
@@ -250,7 +252,7 @@ public class Accountabilities {
 		problems.addAll(lines.problems());
 		failIfAny(problems);
 		Instant now = EngineClock.now();
-		Instant due = calendar.plus(now, properties.objectionWindow());
+		Instant due = calendar.plus(now, properties.current().objectionWindow());
 		matter.decided(org.get(), organisationReason.strip(), by, now, due);
 		for (AccountableLeader leader : matter.getLeaders()) {
 			MeasureLines.Line line = lines.lines().get(leader.getUsername());
@@ -283,7 +285,7 @@ public class Accountabilities {
 	public String decisionContent(long id, String username) {
 		AccountabilityMatter matter = find(id);
 		AccountableLeader leader = leader(matter, username);
-		ZoneId zone = ZoneId.of(properties.zone());
+		ZoneId zone = ZoneId.of(properties.current().zone());
 		return text(new Msg("discipline.accountability.decision.content", directory.unit(matter.getUnitCode()).name(),
 				matter.getGroundDetail(), matter.getOrganisationMeasure().label(), matter.getOrganisationReason(),
 				leader.getMeasure().label(), leader.getMeasureReason(), DAY.format(matter.getObjectionDueAt().atZone(zone))));
@@ -379,7 +381,7 @@ public class Accountabilities {
 		directory.head(matter.getUnitCode()).map(StaffInfo::username).ifPresent(recipients::add);
 		matter.getLeaders().forEach(leader -> directory.head(leader.getUnitCode()).map(StaffInfo::username)
 			.ifPresent(recipients::add));
-		directory.head(directory.roleOwner(properties.notifyRole()).code()).map(StaffInfo::username)
+		directory.head(directory.roleOwner(properties.current().notifyRole()).code()).map(StaffInfo::username)
 			.ifPresent(recipients::add);
 		Map<String, Object> model = new HashMap<>();
 		model.put("title", text(new Msg("discipline.accountability.notice.title", unitName, matter.getNumber())));

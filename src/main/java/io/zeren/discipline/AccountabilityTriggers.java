@@ -1,5 +1,7 @@
 package io.zeren.discipline;
 
+import io.zeren.shared.LivePolicy;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -41,14 +43,14 @@ class AccountabilityTriggers {
 
 	private final OrganisationDirectory directory;
 
-	private final AccountabilityProperties properties;
+	private final LivePolicy<AccountabilityProperties> properties;
 
 	private final MessageSource messages;
 
 	private final TransactionTemplate newTransaction;
 
 	AccountabilityTriggers(Accountabilities accountabilities, OrganisationDirectory directory,
-			AccountabilityProperties properties, MessageSource messages, PlatformTransactionManager transactions) {
+			LivePolicy<AccountabilityProperties> properties, MessageSource messages, PlatformTransactionManager transactions) {
 		this.accountabilities = accountabilities;
 		this.directory = directory;
 		this.properties = properties;
@@ -80,7 +82,7 @@ class AccountabilityTriggers {
 					filing.leadNumber(), filing.subject());
 			return;
 		}
-		int year = LocalDate.ofInstant(EngineClock.now(), ZoneId.of(properties.zone())).getYear();
+		int year = LocalDate.ofInstant(EngineClock.now(), ZoneId.of(properties.current().zone())).getYear();
 		// Only the lead's number: what the lead is about stays in the lead's file.
 		ground(AccountabilityGround.CASES, "lead:" + filing.leadId(), unit.get(), year,
 				text(new Msg("discipline.accountability.ground.case", filing.leadNumber())), null);

@@ -1,5 +1,7 @@
 package io.zeren.discipline;
 
+import io.zeren.shared.LivePolicy;
+
 import static io.zeren.discipline.CaseProcess.*;
 
 import java.time.Instant;
@@ -38,7 +40,7 @@ class CaseDelegates {
 	// --- filing and investigation -------------------------------------------------------------------------
 
 	@Bean
-	TaskListener caseFilingTaskListener(DisciplineCases cases, CaseProperties properties) {
+	TaskListener caseFilingTaskListener(DisciplineCases cases, LivePolicy<CaseProperties> properties) {
 		return task -> {
 			var due = cases.decideFiling(caseId(task), text(task, VAR_FILING_DECISION), text(task, VAR_FILING_REASON),
 					actor(task));
@@ -69,7 +71,7 @@ class CaseDelegates {
 	}
 
 	@Bean
-	TaskListener caseExtensionTaskListener(DisciplineCases cases, CaseProperties properties) {
+	TaskListener caseExtensionTaskListener(DisciplineCases cases, LivePolicy<CaseProperties> properties) {
 		return task -> {
 			Instant due = cases.decideExtension(caseId(task), text(task, VAR_EXTENSION_DECISION),
 					text(task, VAR_EXTENSION_DECISION_REASON), actor(task));
@@ -86,7 +88,7 @@ class CaseDelegates {
 	// --- review and decision ------------------------------------------------------------------------------
 
 	@Bean
-	TaskListener caseReviewTaskListener(DisciplineCases cases, CaseProperties properties) {
+	TaskListener caseReviewTaskListener(DisciplineCases cases, LivePolicy<CaseProperties> properties) {
 		return task -> {
 			long caseId = caseId(task);
 			boolean sentBack = cases.review(caseId, text(task, VAR_REVIEW_ACTION), text(task, VAR_REVIEW_OPINION),
@@ -166,9 +168,9 @@ class CaseDelegates {
 
 	// --- helpers ------------------------------------------------------------------------------------------
 
-	private static void setDue(DelegateTask task, Instant due, CaseProperties properties) {
+	private static void setDue(DelegateTask task, Instant due, LivePolicy<CaseProperties> properties) {
 		task.setVariable(VAR_INVESTIGATION_DUE_AT, Date.from(due));
-		task.setVariable(VAR_INVESTIGATION_DUE_TEXT, DAY.format(due.atZone(ZoneId.of(properties.zone()))));
+		task.setVariable(VAR_INVESTIGATION_DUE_TEXT, DAY.format(due.atZone(ZoneId.of(properties.current().zone()))));
 	}
 
 	/**

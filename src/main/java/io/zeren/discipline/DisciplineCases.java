@@ -1,5 +1,7 @@
 package io.zeren.discipline;
 
+import io.zeren.shared.LivePolicy;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -54,7 +56,7 @@ public class DisciplineCases {
 
 	private final Sanctions sanctions;
 
-	private final CaseProperties properties;
+	private final LivePolicy<CaseProperties> properties;
 
 	private final CaseMessages messages;
 
@@ -62,7 +64,7 @@ public class DisciplineCases {
 
 	DisciplineCases(CaseRepository cases, CaseNumbers numbers, DisciplineAudit audit, OrganisationDirectory directory,
 			WorkingCalendar calendar, RuntimeService runtime, SystemAuthentication system, Notifications notifications,
-			Sanctions sanctions, CaseProperties properties, CaseMessages messages,
+			Sanctions sanctions, LivePolicy<CaseProperties> properties, CaseMessages messages,
 			DisciplineInstances instances) {
 		this.instances = instances;
 		this.cases = cases;
@@ -134,7 +136,7 @@ public class DisciplineCases {
 		messages.failIfAny(problems);
 		Instant now = EngineClock.now();
 		boolean approved = CaseProcess.APPROVE.equals(decision);
-		Instant due = approved ? calendar.plus(now, properties.investigationLimit()) : null;
+		Instant due = approved ? calendar.plus(now, properties.current().investigationLimit()) : null;
 		c.filingDecided(approved, trimmed(reason), by, now, due);
 		audit.changed(by, approved ? "FILING_APPROVED" : "FILING_REFUSED", c.getLeadId(), c.getCaseNumber(),
 				trimmed(reason));
@@ -171,7 +173,7 @@ public class DisciplineCases {
 		boolean approved = CaseProcess.APPROVE.equals(decision);
 		Instant now = EngineClock.now();
 		c.extensionDecided(approved, by, now,
-				approved ? calendar.plus(c.getInvestigationDueAt(), properties.extension()) : null);
+				approved ? calendar.plus(c.getInvestigationDueAt(), properties.current().extension()) : null);
 		audit.changed(by, approved ? "EXTENSION_APPROVED" : "EXTENSION_REFUSED", c.getLeadId(), c.getCaseNumber(),
 				approved ? "until " + c.getInvestigationDueAt() : trimmed(reason));
 		return c.getInvestigationDueAt();
@@ -232,7 +234,7 @@ public class DisciplineCases {
 		messages.failIfAny(problems);
 		Instant now = EngineClock.now();
 		if (CaseProcess.ACTION_SEND_BACK.equals(action)) {
-			c.sentBack(sendBackReason.trim(), by, now, calendar.plus(now, properties.supplementaryInvestigation()));
+			c.sentBack(sendBackReason.trim(), by, now, calendar.plus(now, properties.current().supplementaryInvestigation()));
 			audit.changed(by, "SENT_BACK", c.getLeadId(), c.getCaseNumber(), sendBackReason.trim());
 			return true;
 		}
@@ -294,7 +296,7 @@ public class DisciplineCases {
 		DisciplineCase c = find(caseId);
 		Instant now = EngineClock.now();
 		sanctions.impose(c, c.getDecidedOutcome(), c.getDecidedAt(), c.getDecidedBy());
-		Instant appealDue = calendar.plus(now, properties.appealWindow());
+		Instant appealDue = calendar.plus(now, properties.current().appealWindow());
 		c.delivered(now, appealDue);
 		String title = messages.text("discipline.case.decision.title", c.getCaseNumber());
 		String text = messages.text("discipline.case.decision.text", c.getCaseNumber(),
@@ -405,7 +407,7 @@ public class DisciplineCases {
 	// --- helpers ------------------------------------------------------------------------------------------
 
 	private String day(Instant instant) {
-		return DAY.format(instant.atZone(ZoneId.of(properties.zone())));
+		return DAY.format(instant.atZone(ZoneId.of(properties.current().zone())));
 	}
 
 	private void requireStatus(DisciplineCase c, CaseStatus expected, List<Msg> problems) {

@@ -1,5 +1,7 @@
 package io.zeren.discipline;
 
+import io.zeren.shared.LivePolicy;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,7 +69,7 @@ class Leads {
 
 	private final ApplicationEventPublisher events;
 
-	private final LeadProperties properties;
+	private final LivePolicy<LeadProperties> properties;
 
 	private final ZoneId zone;
 
@@ -75,7 +77,7 @@ class Leads {
 
 	Leads(LeadRepository leads, LeadEntryRepository entries, CaseNumbers numbers, DisciplineAccess access,
 			DisciplineAudit audit, OrganisationDirectory directory, WorkingCalendar calendar, RuntimeService runtime,
-			SystemAuthentication system, ApplicationEventPublisher events, LeadProperties properties,
+			SystemAuthentication system, ApplicationEventPublisher events, LivePolicy<LeadProperties> properties,
 			@Value("${zeren.calendar.zone:Asia/Shanghai}") ZoneId zone, DisciplineInstances instances) {
 		this.instances = instances;
 		this.leads = leads;
@@ -146,7 +148,7 @@ class Leads {
 	/** When a lead set aside now comes back for a new decision, per policy ({@code zeren.discipline.leads.recheck-after}). */
 	@Transactional(readOnly = true)
 	Date recheckAt() {
-		return Date.from(calendar.plus(EngineClock.now(), properties.recheckAfter()));
+		return Date.from(calendar.plus(EngineClock.now(), properties.current().recheckAfter()));
 	}
 
 	/** The office head's disposal decision; the handler (if any) has passed the recusal check. */

@@ -1,5 +1,7 @@
 package io.zeren.discipline;
 
+import io.zeren.shared.LivePolicy;
+
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
@@ -38,9 +40,9 @@ public class Sanctions {
 
 	private final CaseRepository cases;
 
-	private final SanctionProperties policy;
+	private final LivePolicy<SanctionProperties> policy;
 
-	private final CaseProperties caseProperties;
+	private final LivePolicy<CaseProperties> caseProperties;
 
 	private final DisciplineAudit audit;
 
@@ -56,8 +58,8 @@ public class Sanctions {
 
 	private final DisciplineInstances instances;
 
-	Sanctions(SanctionRepository sanctions, CaseRepository cases, SanctionProperties policy,
-			CaseProperties caseProperties, DisciplineAudit audit, RuntimeService runtime, SystemAuthentication system,
+	Sanctions(SanctionRepository sanctions, CaseRepository cases, LivePolicy<SanctionProperties> policy,
+			LivePolicy<CaseProperties> caseProperties, DisciplineAudit audit, RuntimeService runtime, SystemAuthentication system,
 			Notifications notifications, OrganisationDirectory directory, CaseMessages messages,
 			DisciplineInstances instances) {
 		this.instances = instances;
@@ -78,9 +80,9 @@ public class Sanctions {
 		if (outcome == null || !outcome.isSanction()) {
 			return Optional.empty();
 		}
-		ZoneId zone = ZoneId.of(caseProperties.zone());
-		Instant endsAt = plus(startsAt, policy.periods().get(outcome.name()), zone);
-		Instant blockedUntil = plus(startsAt, policy.promotionBlocks().get(outcome.name()), zone);
+		ZoneId zone = ZoneId.of(caseProperties.current().zone());
+		Instant endsAt = plus(startsAt, policy.current().periods().get(outcome.name()), zone);
+		Instant blockedUntil = plus(startsAt, policy.current().promotionBlocks().get(outcome.name()), zone);
 		Sanction sanction = sanctions.save(new Sanction(c.getId(), c.getLeadId(), c.getSubject(), outcome, startsAt,
 				endsAt, blockedUntil, EngineClock.now()));
 		audit.changed(by, "SANCTION_IMPOSED", c.getLeadId(), c.getCaseNumber(),
@@ -217,7 +219,7 @@ public class Sanctions {
 	}
 
 	private String day(Instant instant) {
-		return DAY.format(instant.atZone(ZoneId.of(caseProperties.zone())));
+		return DAY.format(instant.atZone(ZoneId.of(caseProperties.current().zone())));
 	}
 
 	private static Instant plus(Instant start, String period, ZoneId zone) {

@@ -1,5 +1,7 @@
 package io.zeren.inspection;
 
+import io.zeren.shared.LivePolicy;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
@@ -26,7 +28,7 @@ class InspectionDelegates {
 
 	@Bean
 	TaskListener recordFindingTaskListener(Inspections inspections, InspectionMessages messages,
-			InspectionProperties properties) {
+			LivePolicy<InspectionProperties> properties) {
 		return task -> {
 			Long inspectionId = number(task.getVariable(MidYearInspectionProcess.VAR_INSPECTION_ID));
 			String description = (String) task.getVariable(MidYearInspectionProcess.VAR_DESCRIPTION);
@@ -151,7 +153,7 @@ class InspectionDelegates {
 	}
 
 	/** Forms send dates as "2026-06-30" text; Java callers may pass a Date or LocalDate. */
-	private static LocalDate date(Object value, InspectionProperties properties, InspectionMessages messages) {
+	private static LocalDate date(Object value, LivePolicy<InspectionProperties> properties, InspectionMessages messages) {
 		if (value == null || value instanceof String text && text.isBlank()) {
 			return null;
 		}
@@ -159,7 +161,7 @@ class InspectionDelegates {
 			return day;
 		}
 		if (value instanceof Date date) {
-			return LocalDate.ofInstant(date.toInstant(), java.time.ZoneId.of(properties.zone()));
+			return LocalDate.ofInstant(date.toInstant(), java.time.ZoneId.of(properties.current().zone()));
 		}
 		String text = value.toString().trim();
 		try {

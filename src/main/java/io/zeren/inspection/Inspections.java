@@ -1,5 +1,7 @@
 package io.zeren.inspection;
 
+import io.zeren.shared.LivePolicy;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -62,13 +64,13 @@ public class Inspections {
 
 	private final SystemAuthentication system;
 
-	private final InspectionProperties properties;
+	private final LivePolicy<InspectionProperties> properties;
 
 	private final InspectionMessages messages;
 
 	Inspections(InspectionRepository inspections, FindingRepository findings, RectificationRepository rectificationRows,
 			Rectifications rectifications, OrganisationDirectory directory, WorkingCalendar calendar,
-			RuntimeService runtime, SystemAuthentication system, InspectionProperties properties,
+			RuntimeService runtime, SystemAuthentication system, LivePolicy<InspectionProperties> properties,
 			InspectionMessages messages) {
 		this.inspections = inspections;
 		this.findings = findings;
@@ -169,10 +171,10 @@ public class Inspections {
 		else if (request.requirement().length() > 2000) {
 			problems.add(new Msg("inspection.finding.too-long", 2000));
 		}
-		ZoneId zone = ZoneId.of(properties.zone());
+		ZoneId zone = ZoneId.of(properties.current().zone());
 		LocalDate today = LocalDate.ofInstant(EngineClock.now(), zone);
 		LocalDate deadline = request.deadline() != null ? request.deadline()
-				: LocalDate.ofInstant(calendar.plus(EngineClock.now(), properties.defaultRectificationPeriod()), zone);
+				: LocalDate.ofInstant(calendar.plus(EngineClock.now(), properties.current().defaultRectificationPeriod()), zone);
 		if (deadline.isBefore(today)) {
 			problems.add(new Msg("inspection.finding.deadline-past", deadline));
 		}

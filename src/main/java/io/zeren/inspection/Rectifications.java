@@ -1,5 +1,7 @@
 package io.zeren.inspection;
 
+import io.zeren.shared.LivePolicy;
+
 import static io.zeren.inspection.RectificationProcess.*;
 
 import java.time.Instant;
@@ -55,13 +57,13 @@ public class Rectifications {
 
 	private final ApplicationEventPublisher events;
 
-	private final InspectionProperties properties;
+	private final LivePolicy<InspectionProperties> properties;
 
 	private final InspectionMessages messages;
 
 	Rectifications(RectificationRepository rectifications, FindingRepository findings, InspectionRepository inspections,
 			WorkingCalendar calendar, OrganisationDirectory directory, Notifications notifications, RuntimeService runtime,
-			SystemAuthentication system, ApplicationEventPublisher events, InspectionProperties properties,
+			SystemAuthentication system, ApplicationEventPublisher events, LivePolicy<InspectionProperties> properties,
 			InspectionMessages messages) {
 		this.rectifications = rectifications;
 		this.findings = findings;
@@ -87,7 +89,7 @@ public class Rectifications {
 	}
 
 	Rectification open(Finding finding, Inspection inspection, String responsible) {
-		ZoneId zone = ZoneId.of(properties.zone());
+		ZoneId zone = ZoneId.of(properties.current().zone());
 		Instant deadlineAt = calendar.nextWorkingMoment(Inspections.endOfDay(finding.getDeadline(), zone));
 		Rectification rectification = rectifications.save(new Rectification(finding.getId(), responsible, deadlineAt));
 		String unitName = directory.unit(finding.getUnitCode()).name();
@@ -153,7 +155,7 @@ public class Rectifications {
 				rectification.accept(by, now);
 				yield OUTCOME_ACCEPTED;
 			}
-			case VERDICT_REJECT -> rectification.reject(reason.trim(), by, now, properties.maxRejections())
+			case VERDICT_REJECT -> rectification.reject(reason.trim(), by, now, properties.current().maxRejections())
 					? OUTCOME_FAILED : OUTCOME_REJECTED;
 			default -> {
 				rectification.closeAsFailed(reason.trim(), by, now);
@@ -168,7 +170,7 @@ public class Rectifications {
 		if (rectification.markOverdue()) {
 			Finding finding = finding(findingId);
 			String reason = messages.text("inspection.event.overdue",
-					DAY_TIME.format(rectification.getDeadlineAt().atZone(ZoneId.of(properties.zone()))));
+					DAY_TIME.format(rectification.getDeadlineAt().atZone(ZoneId.of(properties.current().zone()))));
 			events.publishEvent(new RectificationOverdue(findingId, finding.getUnitCode(), rectification.getResponsible(),
 					finding.getYear(), reason, EngineClock.now()));
 		}
@@ -181,7 +183,7 @@ public class Rectifications {
 			Finding finding = finding(findingId);
 			String reason = rectification.getState() == Rectification.State.CLOSED_FAILED
 					? messages.text("inspection.event.closed-failed")
-					: messages.text("inspection.event.failed", rectification.getRejections(), properties.maxRejections(),
+					: messages.text("inspection.event.failed", rectification.getRejections(), properties.current().maxRejections(),
 							String.valueOf(rectification.lastRejectionReason()));
 			events.publishEvent(new RectificationFailed(findingId, finding.getUnitCode(), rectification.getResponsible(),
 					finding.getYear(), reason, EngineClock.now()));

@@ -1,5 +1,7 @@
 package io.zeren.inspection;
 
+import io.zeren.shared.LivePolicy;
+
 import static io.zeren.inspection.ProgressSelfReportProcess.*;
 
 import java.util.ArrayList;
@@ -51,7 +53,7 @@ public class SelfReports {
 
 	private final SystemAuthentication system;
 
-	private final InspectionProperties properties;
+	private final LivePolicy<InspectionProperties> properties;
 
 	private final InspectionMessages messages;
 
@@ -60,7 +62,7 @@ public class SelfReports {
 	private final TransactionTemplate transaction;
 
 	SelfReports(SelfReportRepository reports, OrganisationDirectory directory, RuntimeService runtime,
-			SystemAuthentication system, InspectionProperties properties, InspectionMessages messages,
+			SystemAuthentication system, LivePolicy<InspectionProperties> properties, InspectionMessages messages,
 			PlatformTransactionManager transactions) {
 		this.reports = reports;
 		this.directory = directory;
@@ -94,7 +96,7 @@ public class SelfReports {
 
 		Set<String> existing = reports.usernamesOf(year);
 		List<StaffInfo> missing = staff.values().stream().filter(member -> !existing.contains(member.username())).toList();
-		int batchSize = Math.max(1, properties.selfReportBatchSize());
+		int batchSize = Math.max(1, properties.current().selfReportBatchSize());
 		int started = 0;
 		for (int from = 0; from < missing.size(); from += batchSize) {
 			List<StaffInfo> batch = missing.subList(from, Math.min(missing.size(), from + batchSize));

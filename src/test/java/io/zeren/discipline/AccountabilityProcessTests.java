@@ -107,7 +107,7 @@ class AccountabilityProcessTests {
 
 		Accountabilities accountabilities = new Accountabilities(matters, mock(AccountabilityGroundRepository.class),
 				directory, mock(CaseNumbers.class), audit, null, null, calendar, notifications, events,
-				new AccountabilityProperties(3, 3, 1, "P1M", "POLITICAL", "Asia/Shanghai"), messages,
+				io.zeren.shared.LivePolicy.fixed(new AccountabilityProperties(3, 3, 1, "P1M", "POLITICAL", "Asia/Shanghai")), messages,
 				mock(DisciplineInstances.class));
 		// The matter of every instance, as the system's record would give it.
 		DisciplineInstances instances = mock(DisciplineInstances.class);

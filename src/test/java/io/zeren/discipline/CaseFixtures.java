@@ -108,11 +108,12 @@ final class CaseFixtures {
 
 	DisciplineCases cases(Sanctions sanctions, RuntimeService runtime) {
 		return new DisciplineCases(caseRepository, mock(CaseNumbers.class), audit, directory, calendar, runtime, system,
-				notifications, sanctions, CASE_POLICY, messages, instances);
+				notifications, sanctions, io.zeren.shared.LivePolicy.fixed(CASE_POLICY), messages, instances);
 	}
 
 	Sanctions sanctions(RuntimeService runtime) {
-		return new Sanctions(sanctionRepository, caseRepository, SANCTION_POLICY, CASE_POLICY, audit, runtime, system,
+		return new Sanctions(sanctionRepository, caseRepository, io.zeren.shared.LivePolicy.fixed(SANCTION_POLICY),
+				io.zeren.shared.LivePolicy.fixed(CASE_POLICY), audit, runtime, system,
 				notifications, directory, messages, instances);
 	}
 

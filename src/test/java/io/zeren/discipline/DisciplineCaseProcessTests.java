@@ -99,11 +99,11 @@ class DisciplineCaseProcessTests {
 		CaseDelegates delegates = new CaseDelegates(fixtures.instances);
 		Mocks.register("disciplineAccess", new AccessStandIn());
 		Mocks.register("disciplineSubjectTasks", new SubjectTasks(CaseFixtures.messageSource()));
-		Mocks.register("caseFilingTaskListener", delegates.caseFilingTaskListener(cases, CaseFixtures.CASE_POLICY));
+		Mocks.register("caseFilingTaskListener", delegates.caseFilingTaskListener(cases, io.zeren.shared.LivePolicy.fixed(CaseFixtures.CASE_POLICY)));
 		Mocks.register("caseInvestigationTaskListener", delegates.caseInvestigationTaskListener(cases, fixtures.messages));
-		Mocks.register("caseExtensionTaskListener", delegates.caseExtensionTaskListener(cases, CaseFixtures.CASE_POLICY));
+		Mocks.register("caseExtensionTaskListener", delegates.caseExtensionTaskListener(cases, io.zeren.shared.LivePolicy.fixed(CaseFixtures.CASE_POLICY)));
 		Mocks.register("recordCaseStatementDelegate", delegates.recordCaseStatementDelegate(cases));
-		Mocks.register("caseReviewTaskListener", delegates.caseReviewTaskListener(cases, CaseFixtures.CASE_POLICY));
+		Mocks.register("caseReviewTaskListener", delegates.caseReviewTaskListener(cases, io.zeren.shared.LivePolicy.fixed(CaseFixtures.CASE_POLICY)));
 		Mocks.register("recordOutcomeSuggestionDelegate", delegates.recordOutcomeSuggestionDelegate(cases));
 		Mocks.register("caseDecisionTaskListener", delegates.caseDecisionTaskListener(cases));
 		Mocks.register("executeCaseDecisionDelegate", delegates.executeCaseDecisionDelegate(cases));
