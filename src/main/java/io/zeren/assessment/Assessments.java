@@ -721,6 +721,55 @@ public class Assessments {
 		return entries;
 	}
 
+	/** Every 优秀 list now in publicity (any year, any unit), for staff who may object while it lasts. */
+	@Transactional(readOnly = true)
+	public List<PublishedEntry> inPublicity() {
+		List<PublishedEntry> entries = new ArrayList<>();
+		for (UnitReview review : units.findByStatusOrderByYearDescUnitCodeAsc(UnitReview.Status.PUBLICITY)) {
+			published(review.getYear(), review.getUnitCode()).stream()
+				.filter(entry -> UnitReview.Status.PUBLICITY.name().equals(entry.status()))
+				.forEach(entries::add);
+		}
+		return entries;
+	}
+
+	/** An objection as the person who filed it sees it: against whom, why, and what became of it. */
+	public record FiledObjection(int year, String unitName, String fullName, String reason, Instant filedAt, String status,
+			Grade newGrade, String resolutionNote, Instant resolvedAt) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<FiledObjection> objectionsFiledBy(String username) {
+		List<FiledObjection> filed = new ArrayList<>();
+		for (PublicityObjection objection : objections.findByFiledByOrderByFiledAtDesc(username)) {
+			Assessment target = find(objection.getAssessmentId());
+			AssessmentView.ObjectionView view = objection.toView(false);
+			filed.add(new FiledObjection(target.getYear(), directory.unit(target.getUnitCode()).name(),
+					directory.findStaffInfo(target.getUsername()).map(StaffInfo::fullName).orElse(target.getUsername()),
+					view.reason(), view.filedAt(), view.status(), view.newGrade(), view.resolutionNote(), view.resolvedAt()));
+		}
+		return filed;
+	}
+
+	/**
+	 * Whether the person's process now waits for a review (复核) or an appeal (申诉) request: exactly when
+	 * {@link #request} would be taken (the window is open and nothing was asked yet).
+	 */
+	@Transactional(readOnly = true)
+	public boolean acceptsRequest(int year, String username, ReviewRequest.Kind kind) {
+		Optional<Assessment> a = assessments.findByYearAndUsername(year, username);
+		if (a.isEmpty() || reviews.findByAssessmentIdAndKind(a.get().getId(), kind).isPresent()) {
+			return false;
+		}
+		String message = kind == ReviewRequest.Kind.REVIEW ? AnnualAssessmentProcess.MESSAGE_REVIEW_REQUESTED
+				: AnnualAssessmentProcess.MESSAGE_APPEAL_REQUESTED;
+		return system.call(() -> runtime.createExecutionQuery()
+			.processDefinitionKey(AnnualAssessmentProcess.KEY)
+			.processInstanceBusinessKey(a.get().businessKey())
+			.messageEventSubscriptionName(message)
+			.count() > 0);
+	}
+
 	@Transactional(readOnly = true)
 	public List<FollowUpItem> followUps(String username, Integer year, String kind) {
 		FollowUp.Kind parsed = null;
