@@ -472,11 +472,13 @@ public class Assessments {
 			.orElseThrow(() -> new NotFoundException(new Msg("assessment.not-found", year, String.valueOf(username))));
 		requireText(reason, "assessment.objection.reason-required", 2000);
 		Optional<UnitReview> review = units.findByYearAndUnitCode(year, assessment.getUnitCode());
+		// Names, not codes or logins, in the sentences: the page shows them next to the form.
 		if (review.isEmpty() || review.get().getStatus() != UnitReview.Status.PUBLICITY) {
-			throw violation(new Msg("assessment.objection.closed", assessment.getUnitCode(), year));
+			throw violation(new Msg("assessment.objection.closed", directory.unit(assessment.getUnitCode()).name(), year));
 		}
 		if (assessment.getDecidedGrade() != Grade.EXCELLENT) {
-			throw violation(new Msg("assessment.objection.not-listed", username));
+			throw violation(new Msg("assessment.objection.not-listed",
+					directory.findStaffInfo(username).map(StaffInfo::fullName).orElse(username)));
 		}
 		PublicityObjection objection = objections.save(new PublicityObjection(assessment.getId(), by, reason.trim(), EngineClock.now()));
 		system.run(() -> runtime.createMessageCorrelation(AssessmentCommitteeProcess.MESSAGE_OBJECTION_FILED)
