@@ -78,12 +78,13 @@ class MyWorkBrowserIT {
 			jdbc.update("""
 					insert into zr_assessment (id, asmt_year, username, unit_code, status, peer_count, votes_required,
 					  final_grade, decided_grade, created_at, archived_at, version_no)
-					values (-2035, 2035, 'lina', 'POL-ORG', 'ARCHIVED', 0, 0, 'COMPETENT', 'COMPETENT', current_timestamp,
-					  current_timestamp, 0)""");
+					values (-2035, 2035, 'lina', 'POL-ORG', 'ARCHIVED', 0, 0, 'COMPETENT', 'COMPETENT',
+					  timestamp '2035-12-01 02:00:00', timestamp '2036-01-20 02:00:00', 0)""");
 		}
 		AssessmentYearPlay year = new AssessmentYearPlay(rest, tasks, runtime, management, YEAR);
 		year.toPublicity("lina");
 		year.endPublicity();
+		ClockUtil.setCurrentTime(Date.from(MONDAY.plusHours(1).toInstant()));
 		year.acknowledge("lina");
 
 		try (Browser browser = Browser.open("http://localhost:" + port)) {
