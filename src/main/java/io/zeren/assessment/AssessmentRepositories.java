@@ -38,6 +38,8 @@ interface UnitReviewRepository extends Repository<UnitReview, Long> {
 
 	List<UnitReview> findByYearAndStatusIn(int year, Collection<UnitReview.Status> statuses);
 
+	List<UnitReview> findByStatusOrderByYearDescUnitCodeAsc(UnitReview.Status status);
+
 }
 
 interface PeerVoteRepository extends Repository<PeerVote, Long> {
@@ -65,6 +67,8 @@ interface PublicityObjectionRepository extends Repository<PublicityObjection, Lo
 	Optional<PublicityObjection> findById(Long id);
 
 	List<PublicityObjection> findByAssessmentIdOrderByFiledAt(Long assessmentId);
+
+	List<PublicityObjection> findByFiledByOrderByFiledAtDesc(String filedBy);
 
 	@Query("""
 			select o from PublicityObjection o, Assessment a

@@ -470,11 +470,13 @@ public class Assessments {
 			.orElseThrow(() -> new NotFoundException(new Msg("assessment.not-found", year, String.valueOf(username))));
 		requireText(reason, "assessment.objection.reason-required", 2000);
 		Optional<UnitReview> review = units.findByYearAndUnitCode(year, assessment.getUnitCode());
+		// Names, not codes or logins, in the sentences: the page shows them next to the form.
 		if (review.isEmpty() || review.get().getStatus() != UnitReview.Status.PUBLICITY) {
-			throw violation(new Msg("assessment.objection.closed", assessment.getUnitCode(), year));
+			throw violation(new Msg("assessment.objection.closed", directory.unit(assessment.getUnitCode()).name(), year));
 		}
 		if (assessment.getDecidedGrade() != Grade.EXCELLENT) {
-			throw violation(new Msg("assessment.objection.not-listed", username));
+			throw violation(new Msg("assessment.objection.not-listed",
+					directory.findStaffInfo(username).map(StaffInfo::fullName).orElse(username)));
 		}
 		PublicityObjection objection = objections.save(new PublicityObjection(assessment.getId(), by, reason.trim(), EngineClock.now()));
 		system.run(() -> runtime.createMessageCorrelation(AssessmentCommitteeProcess.MESSAGE_OBJECTION_FILED)
@@ -717,6 +719,55 @@ public class Assessments {
 			}
 		}
 		return entries;
+	}
+
+	/** Every 优秀 list now in publicity (any year, any unit), for staff who may object while it lasts. */
+	@Transactional(readOnly = true)
+	public List<PublishedEntry> inPublicity() {
+		List<PublishedEntry> entries = new ArrayList<>();
+		for (UnitReview review : units.findByStatusOrderByYearDescUnitCodeAsc(UnitReview.Status.PUBLICITY)) {
+			published(review.getYear(), review.getUnitCode()).stream()
+				.filter(entry -> UnitReview.Status.PUBLICITY.name().equals(entry.status()))
+				.forEach(entries::add);
+		}
+		return entries;
+	}
+
+	/** An objection as the person who filed it sees it: against whom, why, and what became of it. */
+	public record FiledObjection(int year, String unitName, String fullName, String reason, Instant filedAt, String status,
+			Grade newGrade, String resolutionNote, Instant resolvedAt) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<FiledObjection> objectionsFiledBy(String username) {
+		List<FiledObjection> filed = new ArrayList<>();
+		for (PublicityObjection objection : objections.findByFiledByOrderByFiledAtDesc(username)) {
+			Assessment target = find(objection.getAssessmentId());
+			AssessmentView.ObjectionView view = objection.toView(false);
+			filed.add(new FiledObjection(target.getYear(), directory.unit(target.getUnitCode()).name(),
+					directory.findStaffInfo(target.getUsername()).map(StaffInfo::fullName).orElse(target.getUsername()),
+					view.reason(), view.filedAt(), view.status(), view.newGrade(), view.resolutionNote(), view.resolvedAt()));
+		}
+		return filed;
+	}
+
+	/**
+	 * Whether the person's process now waits for a review (复核) or an appeal (申诉) request: exactly when
+	 * {@link #request} would be taken (the window is open and nothing was asked yet).
+	 */
+	@Transactional(readOnly = true)
+	public boolean acceptsRequest(int year, String username, ReviewRequest.Kind kind) {
+		Optional<Assessment> a = assessments.findByYearAndUsername(year, username);
+		if (a.isEmpty() || reviews.findByAssessmentIdAndKind(a.get().getId(), kind).isPresent()) {
+			return false;
+		}
+		String message = kind == ReviewRequest.Kind.REVIEW ? AnnualAssessmentProcess.MESSAGE_REVIEW_REQUESTED
+				: AnnualAssessmentProcess.MESSAGE_APPEAL_REQUESTED;
+		return system.call(() -> runtime.createExecutionQuery()
+			.processDefinitionKey(AnnualAssessmentProcess.KEY)
+			.processInstanceBusinessKey(a.get().businessKey())
+			.messageEventSubscriptionName(message)
+			.count() > 0);
 	}
 
 	@Transactional(readOnly = true)

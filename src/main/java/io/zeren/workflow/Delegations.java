@@ -30,6 +30,9 @@ import io.zeren.shared.RuleViolationException;
 @Transactional
 public class Delegations {
 
+	/** The reason's column length. */
+	static final int REASON_MAX = 500;
+
 	private final DelegationRepository delegations;
 
 	private final OrganisationDirectory directory;
@@ -117,6 +120,9 @@ public class Delegations {
 			.isEmpty()) {
 			throw new RuleViolationException(new Msg("delegation.not-allowed", by, owner));
 		}
+		if (substitute == null || substitute.isBlank()) {
+			throw new RuleViolationException(new Msg("delegation.substitute-required"));
+		}
 		StaffInfo substituteInfo = directory.findStaffInfo(substitute)
 			.filter(StaffInfo::active)
 			.orElseThrow(() -> new RuleViolationException(new Msg("delegation.substitute-unknown", substitute)));
@@ -126,11 +132,15 @@ public class Delegations {
 		if (startsOn == null || endsOn == null || endsOn.isBefore(startsOn) || endsOn.isBefore(today())) {
 			throw new RuleViolationException(new Msg("delegation.dates"));
 		}
+		if (reason != null && reason.length() > REASON_MAX) {
+			throw new RuleViolationException(new Msg("delegation.reason-too-long", REASON_MAX));
+		}
+		// Names, not logins, in the sentences: they are read on the page as well as in the API's answers.
 		if (delegations.findOpenByOwner(owner).stream().anyMatch(existing -> existing.overlaps(startsOn, endsOn))) {
-			throw new RuleViolationException(new Msg("delegation.overlap", owner));
+			throw new RuleViolationException(new Msg("delegation.overlap", ownerInfo.fullName()));
 		}
 		if (activeFor(substitute).filter(existing -> existing.overlaps(startsOn, endsOn)).isPresent()) {
-			throw new RuleViolationException(new Msg("delegation.substitute-away", substitute));
+			throw new RuleViolationException(new Msg("delegation.substitute-away", substituteInfo.fullName()));
 		}
 		forgetOpenOwners();
 		return delegations.save(new Delegation(owner, substitute, startsOn, endsOn, reason, by, EngineClock.now()))
@@ -149,6 +159,17 @@ public class Delegations {
 		delegation.end(EngineClock.now());
 		forgetOpenOwners();
 		return delegation.toView();
+	}
+
+	/** The delegations running today that the person is owner or substitute of. */
+	@Transactional(readOnly = true)
+	public List<Delegation.DelegationView> activeInvolving(String username) {
+		LocalDate today = today();
+		return delegations.findInvolving(username)
+			.stream()
+			.filter(delegation -> delegation.activeOn(today))
+			.map(Delegation::toView)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
