@@ -164,7 +164,7 @@ class LoginThrottle {
 	/** A running wait on this node: who waits, after how many failures, and until when. */
 	record Lock(Scope scope, String account, String source, int failures, Duration remaining, Instant until) {
 
-		long minutes() {
+		public long minutes() {
 			return LoginThrottle.minutes(remaining);
 		}
 
