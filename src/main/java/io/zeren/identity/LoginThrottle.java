@@ -24,7 +24,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * waits {@code source-lock} for every account that has not logged in from it before.
  * <li>One account across sources (a spread-out attack): after {@code account-failures} failures the account
  * waits {@code account-lock} (minutes) for every source it has not logged in from before. Its owner at a known
- * workstation still gets in; nothing is ever locked for good and no administrator needs to unlock anything.
+ * workstation still gets in; nothing is ever locked for good and no administrator needs to unlock anything (the
+ * system administrator may still end a running wait early: {@link #release}, on the page /admin/accounts).
  * </ul>
  * While a check is refused the password is not even compared (no oracle), the caller is told how long to wait,
  * and the refusal is audited (LOGIN_THROTTLED, at most once a minute per account and source, so that a flood of
