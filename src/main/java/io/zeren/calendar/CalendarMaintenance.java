@@ -94,6 +94,53 @@ class CalendarMaintenance {
 		return write(year, days, false, by);
 	}
 
+	/** Every year that holds special days, sample or maintained, in order. */
+	@Transactional(readOnly = true)
+	public List<Integer> years() {
+		Set<Integer> years = new TreeSet<>(holidays.findYears(true));
+		years.addAll(holidays.findYears(false));
+		return List.copyOf(years);
+	}
+
+	/**
+	 * Changes one day of a year: makes it a holiday or a working weekend ({@code kind}), or an ordinary day again
+	 * ({@code kind} null). The year is replaced as a whole, as every change is; a year holding sample data stays
+	 * marked as sample (one corrected day does not make the rest verified: {@link #confirm} does).
+	 * @throws RuleViolationException with every problem; nothing is written
+	 */
+	@Transactional
+	public CalendarYear changeDay(LocalDate date, DayKind kind, String name, String by) {
+		int year = date.getYear();
+		requireYear(year);
+		CalendarYear current = year(year);
+		List<SpecialDay> days = new ArrayList<>(current.days().stream().filter(day -> !day.date().equals(date)).toList());
+		if (kind != null) {
+			days.add(new SpecialDay(date, kind, name));
+		}
+		else if (days.size() == current.days().size()) {
+			throw new RuleViolationException(new Msg("calendar.day.not-special", date.toString()));
+		}
+		List<Msg> problems = problems(year, days);
+		if (!problems.isEmpty()) {
+			throw new RuleViolationException(problems);
+		}
+		return write(year, days, current.status() == YearStatus.SAMPLE, by);
+	}
+
+	/**
+	 * The administrator has checked a sample year against the State Council's notice: its days, unchanged, become
+	 * maintained data (COMPLETE).
+	 */
+	@Transactional
+	public CalendarYear confirm(int year, String by) {
+		requireYear(year);
+		CalendarYear current = year(year);
+		if (current.status() != YearStatus.SAMPLE) {
+			throw new RuleViolationException(new Msg("calendar.confirm.not-sample", String.valueOf(year)));
+		}
+		return write(year, current.days(), false, by);
+	}
+
 	/** Fills a year that has no data with sample days, marked as such. False if the year already has data. */
 	@Transactional
 	public boolean loadSampleIfMissing(int year, List<SpecialDay> days) {

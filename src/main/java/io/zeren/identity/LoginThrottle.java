@@ -24,7 +24,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * waits {@code source-lock} for every account that has not logged in from it before.
  * <li>One account across sources (a spread-out attack): after {@code account-failures} failures the account
  * waits {@code account-lock} (minutes) for every source it has not logged in from before. Its owner at a known
- * workstation still gets in; nothing is ever locked for good and no administrator needs to unlock anything.
+ * workstation still gets in; nothing is ever locked for good and no administrator needs to unlock anything (the
+ * system administrator may still end a running wait early: {@link #release}, on the page /admin/accounts).
  * </ul>
  * While a check is refused the password is not even compared (no oracle), the caller is told how long to wait,
  * and the refusal is audited (LOGIN_THROTTLED, at most once a minute per account and source, so that a flood of
@@ -39,6 +40,8 @@ class LoginThrottle {
 	static final String FAILED = "LOGIN_FAILED";
 
 	static final String THROTTLED = "LOGIN_THROTTLED";
+
+	static final String RELEASED = "LOGIN_RELEASED";
 
 	private static final Duration AUDIT_EVERY = Duration.ofMinutes(1);
 
@@ -154,6 +157,70 @@ class LoginThrottle {
 		}
 	}
 
+	/** What is throttled: one account from one source, one source for every account, one account for new sources. */
+	enum Scope {
+		PAIR, SOURCE, ACCOUNT
+	}
+
+	/** A running wait on this node: who waits, after how many failures, and until when. */
+	record Lock(Scope scope, String account, String source, int failures, Duration remaining, Instant until) {
+
+		public long minutes() {
+			return LoginThrottle.minutes(remaining);
+		}
+
+	}
+
+	/** The waits running now on this node (the counters are node-local), longest first. */
+	java.util.List<Lock> locks() {
+		Instant now = clock.instant();
+		java.util.List<Lock> locks = new java.util.ArrayList<>();
+		pairs.asMap().forEach((key, counter) -> {
+			int split = key.indexOf('\u0000');
+			lockOf(Scope.PAIR, key.substring(0, split), key.substring(split + 1), counter, now).ifPresent(locks::add);
+		});
+		sources.asMap().forEach((key, counter) -> lockOf(Scope.SOURCE, null, key, counter, now).ifPresent(locks::add));
+		accounts.asMap().forEach((key, counter) -> lockOf(Scope.ACCOUNT, key, null, counter, now).ifPresent(locks::add));
+		locks.sort(java.util.Comparator.comparing(Lock::remaining).reversed());
+		return locks;
+	}
+
+	private static java.util.Optional<Lock> lockOf(Scope scope, String account, String source, Counter counter,
+			Instant now) {
+		Duration wait = counter.lockedFor(now);
+		return wait == null ? java.util.Optional.empty()
+				: java.util.Optional.of(new Lock(scope, account, source, counter.failures(), wait, now.plus(wait)));
+	}
+
+	/**
+	 * Ends a wait on this node and forgets its failures (an administrator who knows the person asked); recorded on
+	 * the security audit trail. False if there was no such wait (it ended, or it runs on another node).
+	 */
+	boolean release(Scope scope, String account, String source, String by) {
+		Cache<String, Counter> table = switch (scope) {
+			case PAIR -> pairs;
+			case SOURCE -> sources;
+			case ACCOUNT -> accounts;
+		};
+		String key = switch (scope) {
+			case PAIR -> account + '\u0000' + source;
+			case SOURCE -> source;
+			case ACCOUNT -> account;
+		};
+		if (key == null) {
+			return false;
+		}
+		Counter counter = table.getIfPresent(key);
+		if (counter == null || counter.lockedFor(clock.instant()) == null) {
+			return false;
+		}
+		table.invalidate(key);
+		audit.record(by, RELEASED, SecurityAudit.Outcome.ALLOWED, account == null ? source : account, null,
+				scope + " wait released by the system administrator after " + counter.failures() + " failures"
+						+ (source == null ? "" : ", source " + source));
+		return true;
+	}
+
 	/** Whole minutes to wait, rounded up: what a person is told. */
 	static long minutes(Duration wait) {
 		return Math.max(1, (wait.toSeconds() + 59) / 60);
@@ -188,6 +255,10 @@ class LoginThrottle {
 				failures = 0;
 			}
 			return ++failures;
+		}
+
+		synchronized int failures() {
+			return failures;
 		}
 
 		synchronized void lockUntil(Instant until) {

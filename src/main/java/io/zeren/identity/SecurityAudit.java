@@ -49,4 +49,10 @@ public class SecurityAudit {
 		return entries.search(actor, action, from, to, page);
 	}
 
+	/** Every kind of line the trail holds, for a filter. */
+	@Transactional(readOnly = true)
+	public java.util.List<String> actions() {
+		return entries.findActions();
+	}
+
 }

@@ -15,4 +15,7 @@ interface SecurityAuditRepository extends JpaRepository<SecurityAuditEntry, Long
 	Page<SecurityAuditEntry> search(@Param("actor") String actor, @Param("action") String action,
 			@Param("from") Instant from, @Param("to") Instant to, Pageable page);
 
+	@Query("select distinct e.action from SecurityAuditEntry e order by e.action")
+	java.util.List<String> findActions();
+
 }

@@ -32,6 +32,16 @@ class OutboxAdmin {
 		return (status == null ? mails.findAll(page) : mails.findByStatus(status, page)).map(OutboxMail::toView);
 	}
 
+	/** How many mails are in each state, in the order of {@link MailStatus}. */
+	@Transactional(readOnly = true)
+	java.util.Map<MailStatus, Long> counts() {
+		java.util.Map<MailStatus, Long> counts = new java.util.EnumMap<>(MailStatus.class);
+		for (MailStatus status : MailStatus.values()) {
+			counts.put(status, mails.countByStatus(status));
+		}
+		return counts;
+	}
+
 	/** Gives a failed mail a fresh round of attempts, due now. */
 	OutboxView retry(Long id) {
 		OutboxMail mail = mails.findById(id)

@@ -30,6 +30,8 @@ interface OutboxRepository extends Repository<OutboxMail, Long> {
 
 	Page<OutboxMail> findByStatus(MailStatus status, Pageable page);
 
+	long countByStatus(MailStatus status);
+
 	Page<OutboxMail> findAll(Pageable page);
 
 	/** Mails a sender may claim now: pending and due, or claimed by a node whose lease ran out. */

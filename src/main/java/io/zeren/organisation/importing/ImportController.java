@@ -1,16 +1,10 @@
 package io.zeren.organisation.importing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.PageRequest;
@@ -83,27 +77,10 @@ class ImportController {
 	@GetMapping("/import/template")
 	@Operation(summary = "An empty roster workbook with the expected sheets and columns (* = required)")
 	ResponseEntity<byte[]> template() throws IOException {
-		try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			CellStyle bold = workbook.createCellStyle();
-			Font font = workbook.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			for (Column.Kind kind : Column.Kind.values()) {
-				Sheet sheet = workbook.createSheet(kind.sheetNames.get(0));
-				Row header = sheet.createRow(0);
-				List<Column> columns = kind.columns();
-				for (int i = 0; i < columns.size(); i++) {
-					header.createCell(i).setCellValue(columns.get(i).chinese + (columns.get(i).required ? "*" : ""));
-					header.getCell(i).setCellStyle(bold);
-					sheet.setColumnWidth(i, 16 * 256);
-				}
-			}
-			workbook.write(out);
-			return ResponseEntity.ok()
-				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=zeren-roster-template.xlsx")
-				.contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-				.body(out.toByteArray());
-		}
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=" + RosterTemplate.FILE_NAME)
+			.contentType(MediaType.parseMediaType(RosterTemplate.CONTENT_TYPE))
+			.body(RosterTemplate.workbook());
 	}
 
 	@ExceptionHandler(MalformedRosterException.class)
