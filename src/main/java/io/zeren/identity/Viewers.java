@@ -19,8 +19,11 @@ public class Viewers {
 
 	private final OrganisationDirectory directory;
 
-	Viewers(OrganisationDirectory directory) {
+	private final org.camunda.bpm.engine.IdentityService identity;
+
+	Viewers(OrganisationDirectory directory, org.camunda.bpm.engine.IdentityService identity) {
 		this.directory = directory;
+		this.identity = identity;
 	}
 
 	public Optional<Viewer> current() {
@@ -35,9 +38,21 @@ public class Viewers {
 			.map(GrantedAuthority::getAuthority)
 			.collect(Collectors.toUnmodifiableSet());
 		Optional<StaffInfo> staff = directory.cachedStaffInfo(username);
-		return Optional.of(new Viewer(username, staff.map(StaffInfo::fullName).orElse(null),
+		// The three administrators have no staff record: their name (系统管理员 …) is their Camunda user's.
+		String name = staff.map(StaffInfo::fullName).orElseGet(() -> accountName(username));
+		return Optional.of(new Viewer(username, name,
 				staff.map(StaffInfo::unitCode).orElse(null), staff.map(StaffInfo::unitName).orElse(null),
 				staff.map(StaffInfo::post).orElse(null), groups));
+	}
+
+	private String accountName(String username) {
+		org.camunda.bpm.engine.identity.User user = identity.createUserQuery().userId(username).singleResult();
+		if (user == null) {
+			return null;
+		}
+		String name = ((user.getLastName() == null ? "" : user.getLastName())
+				+ (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+		return name.isEmpty() ? null : name;
 	}
 
 	/** The viewer of a page behind the login (the security chain guarantees one). */
