@@ -61,7 +61,7 @@ class MyLists {
 	record Summary(Long id, int year, PersonalList.State state, Instant signedAt, int items, int itemsWithEvidence,
 			int late, long evidenceRecords) {
 
-		int percent() {
+		public int percent() {
 			return items == 0 ? 0 : itemsWithEvidence * 100 / items;
 		}
 
@@ -70,7 +70,7 @@ class MyLists {
 	/** One item on the list page: its terms, when it is due, its evidence (newest last) and whether it is late. */
 	record ItemLine(ItemView item, LocalDate due, List<Evidence.EvidenceView> evidence, boolean late) {
 
-		LocalDate lastEvidenceOn() {
+		public LocalDate lastEvidenceOn() {
 			return evidence.isEmpty() ? null : evidence.get(evidence.size() - 1).occurredOn();
 		}
 
@@ -135,23 +135,18 @@ class MyLists {
 		}
 		List<Cycles.UnitListView> found = new ArrayList<>();
 		for (Cycle cycle : cycleRows.findAllByOrderByYearDesc()) {
-			try {
-				found.add(cycles.unitList(cycle.getYear(), unitCode));
-			}
-			catch (NotFoundException ex) {
-				// the year has no list for the unit (yet)
-			}
+			cycles.findUnitList(cycle.getYear(), unitCode).ifPresent(found::add);
 		}
 		return found;
 	}
 
 	/** A person's name for a page (their login only when the organisation does not know them). */
-	String fullName(String username) {
+	public String fullName(String username) {
 		return username == null ? "" : directory.cachedStaffInfo(username).map(StaffInfo::fullName).orElse(username);
 	}
 
 	/** A file size for people: 12.3 KB, 1.2 MB. */
-	String size(long bytes) {
+	public String size(long bytes) {
 		if (bytes < 1024) {
 			return bytes + " B";
 		}
@@ -162,12 +157,7 @@ class MyLists {
 	}
 
 	String unitName(String unitCode) {
-		try {
-			return directory.unit(unitCode).name();
-		}
-		catch (RuntimeException ex) {
-			return unitCode;
-		}
+		return directory.unit(unitCode).name();
 	}
 
 	private Summary summary(Long listId) {
@@ -195,7 +185,7 @@ class MyLists {
 	}
 
 	/** A moment as the agency's clock shows it, for pages. */
-	LocalDateTime local(Instant at) {
+	public LocalDateTime local(Instant at) {
 		return at == null ? null : LocalDateTime.ofInstant(at, properties.zone());
 	}
 

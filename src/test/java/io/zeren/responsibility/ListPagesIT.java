@@ -133,17 +133,17 @@ class ListPagesIT {
 		ResponseEntity<String> renamed = uploads.post(page, action,
 				fields(YEAR + "-04-20", "HEART_TO_HEART_TALK", "与唐亮谈心，了解思想动态"), Map.of("谈话记录.pdf", program));
 		assertThat(renamed.getStatusCode().value()).isEqualTo(422);
-		assertThat(renamed.getBody()).contains("文件\"谈话记录.pdf\"不能上传", "is-invalid", "与唐亮谈心，了解思想动态",
+		assertThat(renamed.getBody()).contains("文件“谈话记录.pdf”不能上传", "is-invalid", "与唐亮谈心，了解思想动态",
 				"value=\"" + YEAR + "-04-20\"", "请重新选择文件");
 		assertThat(uploads.post(page, action, fields(YEAR + "-04-20", "HEART_TO_HEART_TALK", "x"),
-				Map.of("setup.exe", program)).getBody()).contains("文件\"setup.exe\"不能上传");
+				Map.of("setup.exe", program)).getBody()).contains("文件“setup.exe”不能上传");
 
 		// Too big.
 		byte[] big = Arrays.copyOf(ListFixture.pdf("big"), 10 * 1024 * 1024 + 1);
 		ResponseEntity<String> tooBig = uploads.post(page, action, fields(YEAR + "-04-20", "HEART_TO_HEART_TALK", "大文件"),
 				Map.of("big.pdf", big));
 		assertThat(tooBig.getStatusCode().value()).isEqualTo(422);
-		assertThat(tooBig.getBody()).contains("文件\"big.pdf\"超过 10 MB");
+		assertThat(tooBig.getBody()).contains("文件“big.pdf”超过 10 MB");
 
 		// The fields: a date outside the year, no kind.
 		ResponseEntity<String> fieldsWrong = uploads.post(page, action, fields((YEAR - 1) + "-12-30", "", "去年的谈话"),
