@@ -65,6 +65,7 @@ class ListPages {
 		model.addAttribute("unitLists", myLists.unitListsOf(viewer.username(), viewer.unitCode(), viewer.groups()));
 		model.addAttribute("unitName", viewer.unitName());
 		model.addAttribute("currentYear", myLists.currentYear());
+		model.addAttribute("local", myLists);
 		return "responsibility/my-lists";
 	}
 
