@@ -43,7 +43,7 @@ class OracleCompatibilityTests {
 			.locations("classpath:db/migration/common", "classpath:db/migration/oracle")
 			.failOnMissingLocations(false)
 			.table("zr_schema_history")
-			.placeholders(Map.of("bigint", "NUMBER(19)"))
+			.placeholders(Map.of("bigint", "NUMBER(19)", "blob", "BLOB"))
 			.load()
 			.migrate();
 		jdbc = new JdbcTemplate(dataSource);

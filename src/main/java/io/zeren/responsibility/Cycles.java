@@ -287,6 +287,14 @@ class Cycles {
 		return unitListView(year, unitList(byYear(year).getId(), unitCode));
 	}
 
+	/** The unit's list of the year, if the year and the list exist (no refusal: for pages that look around). */
+	@Transactional(readOnly = true)
+	java.util.Optional<UnitListView> findUnitList(int year, String unitCode) {
+		return cycles.findByYear(year)
+			.flatMap(cycle -> unitLists.findByCycleIdAndUnitCode(cycle.getId(), unitCode))
+			.map(list -> unitListView(year, list));
+	}
+
 	private UnitListView unitListView(int year, UnitList list) {
 		return new UnitListView(list.getId(), year, list.getUnitCode(), list.getConfirmedBy(), list.getConfirmedAt(),
 				items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.UNIT, list.getId()).stream().map(Item::view).toList());

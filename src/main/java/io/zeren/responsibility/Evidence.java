@@ -14,8 +14,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * A record of work done against an item (平时记实). The attachment is described (name, type, size), not
- * stored: the file stays in the agency's document system.
+ * A record of work done against an item (平时记实). Files uploaded with it are stored in the database
+ * ({@link EvidenceFile}); the REST API's attachment fields still describe a file kept in another system.
  */
 @Entity
 @Table(name = "zr_resp_evidence")
@@ -91,16 +91,33 @@ class Evidence {
 	}
 
 	EvidenceView view() {
+		return view(java.util.List.of());
+	}
+
+	EvidenceView view(java.util.List<EvidenceFile.FileView> files) {
 		return new EvidenceView(id, itemId, occurredOn, kind, kind.label(), note, attachmentName, attachmentType,
-				attachmentSize, recordedBy, recordedAt);
+				attachmentSize, recordedBy, recordedAt, files);
+	}
+
+	Long getId() {
+		return id;
+	}
+
+	Long getListId() {
+		return listId;
 	}
 
 	Long getItemId() {
 		return itemId;
 	}
 
+	/**
+	 * An evidence record; {@code attachment*} describe a file kept elsewhere (the REST API's original fields),
+	 * {@code files} are the files stored with it in Zeren (uploaded on the page).
+	 */
 	record EvidenceView(Long id, Long itemId, LocalDate occurredOn, Kind kind, String kindLabel, String note,
-			String attachmentName, String attachmentType, Long attachmentSize, String recordedBy, Instant recordedAt) {
+			String attachmentName, String attachmentType, Long attachmentSize, String recordedBy, Instant recordedAt,
+			java.util.List<EvidenceFile.FileView> files) {
 	}
 
 }

@@ -123,6 +123,10 @@ class Item {
 		return id;
 	}
 
+	Owner getOwnerKind() {
+		return ownerKind;
+	}
+
 	Long getOwnerId() {
 		return ownerId;
 	}

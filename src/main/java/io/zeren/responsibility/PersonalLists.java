@@ -22,6 +22,7 @@ import io.zeren.identity.GroupIds;
 import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
+import io.zeren.shared.ForbiddenException;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
@@ -32,6 +33,8 @@ import io.zeren.shared.RuleViolationException;
 class PersonalLists {
 
 	static final String POLITICAL_ROLE = "POLITICAL";
+
+	static final String LEADERSHIP_ROLE = "LEADERSHIP";
 
 	private final PersonalListRepository lists;
 
@@ -57,10 +60,13 @@ class PersonalLists {
 
 	private final ResponsibilityProperties properties;
 
+	private final EvidenceFiles files;
+
 	PersonalLists(PersonalListRepository lists, ItemRepository items, UnitListRepository unitLists,
 			ObjectionRepository objections, EvidenceRepository evidence, CheckRepository checks, CycleRepository cycles,
 			OrganisationDirectory directory, RuntimeService runtime, RepositoryService repository,
-			SystemAuthentication system, ResponsibilityProperties properties) {
+			SystemAuthentication system, ResponsibilityProperties properties, EvidenceFiles files) {
+		this.files = files;
 		this.lists = lists;
 		this.items = items;
 		this.unitLists = unitLists;
@@ -259,19 +265,29 @@ class PersonalLists {
 			String attachmentType, Long attachmentSize) {
 	}
 
-	/** The owner records work done against an item of their list (平时记实). */
+	/** The owner records work done against an item of their list (平时记实), over REST: no files. */
 	Evidence.EvidenceView recordEvidence(Long listId, Long itemId, EvidenceRequest request, String caller) {
+		return recordEvidence(listId, itemId, request, List.of(), caller);
+	}
+
+	/**
+	 * The owner records work done against an item of their list (平时记实), with files stored in the database. Every
+	 * problem is reported at once; the record and its files are written in this one transaction, or nothing is.
+	 */
+	Evidence.EvidenceView recordEvidence(Long listId, Long itemId, EvidenceRequest request,
+			List<EvidenceFiles.Upload> uploads, String caller) {
 		PersonalList list = list(listId);
 		if (!list.getUsername().equals(caller)) {
-			throw new org.springframework.security.access.AccessDeniedException("Only the list's owner records evidence");
+			throw new ForbiddenException(new Msg("responsibility.evidence.owner-only"));
 		}
-		Item item = items.findById(itemId)
-			.filter(found -> found.getOwnerId().equals(listId) && itemsOf(list).contains(found))
-			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.item.not-found", itemId)));
+		Item item = item(list, itemId);
 		int year = cycles.findById(list.getCycleId()).map(Cycle::getYear).orElseThrow();
 		LocalDate today = LocalDate.ofInstant(EngineClock.now(), properties.zone());
 		List<Msg> errors = new ArrayList<>();
-		if (request.occurredOn() == null || request.occurredOn().getYear() != year || request.occurredOn().isAfter(today)) {
+		if (request.occurredOn() == null) {
+			errors.add(new Msg("responsibility.evidence.date-missing", String.valueOf(year)));
+		}
+		else if (request.occurredOn().getYear() != year || request.occurredOn().isAfter(today)) {
 			errors.add(new Msg("responsibility.evidence.date", String.valueOf(request.occurredOn()),
 					String.valueOf(year)));
 		}
@@ -283,7 +299,7 @@ class PersonalLists {
 			// reported below
 		}
 		if (kind == null) {
-			errors.add(new Msg("responsibility.evidence.kind", request.kind()));
+			errors.add(new Msg("responsibility.evidence.kind", String.valueOf(request.kind())));
 		}
 		if (request.note() != null && request.note().length() > 2000) {
 			errors.add(new Msg("responsibility.text.too-long", 1, "说明", 2000));
@@ -296,13 +312,43 @@ class PersonalLists {
 		if (request.attachmentSize() != null && (request.attachmentSize() < 0 || !hasAttachment)) {
 			errors.add(new Msg("responsibility.evidence.attachment"));
 		}
+		errors.addAll(files.problems(uploads));
 		if (!errors.isEmpty()) {
 			throw new RuleViolationException(errors);
 		}
-		return evidence.save(new Evidence(listId, item.getId(), request.occurredOn(), kind, request.note(),
+		Instant now = EngineClock.now();
+		Evidence saved = evidence.saveAndFlush(new Evidence(listId, item.getId(), request.occurredOn(), kind,
+				request.note() == null || request.note().isBlank() ? null : request.note().strip(),
 				hasAttachment ? request.attachmentName().strip() : null, hasAttachment ? request.attachmentType() : null,
-				hasAttachment ? request.attachmentSize() : null, caller, EngineClock.now()))
-			.view();
+				hasAttachment ? request.attachmentSize() : null, caller, now));
+		return saved.view(files.store(saved.getId(), uploads, caller, now));
+	}
+
+	/** An item of the list, or 404 (an item of another list is not found here). */
+	private Item item(PersonalList list, Long itemId) {
+		return items.findById(itemId)
+			.filter(found -> found.getOwnerKind() == Item.Owner.PERSONAL && found.getOwnerId().equals(list.getId()))
+			.orElseThrow(() -> new NotFoundException(new Msg("responsibility.item.not-found", itemId)));
+	}
+
+	/**
+	 * Who may read a personal list, its evidence and its files: the owner, the head of the owner's unit, the
+	 * political department, leadership and admins.
+	 */
+	static boolean mayRead(PersonalList list, String username, java.util.Collection<String> groups) {
+		return username.equals(list.getUsername()) || groups.contains(GroupIds.head(list.getUnitCode()))
+				|| groups.contains(GroupIds.SYSTEM_ADMINS) || groups.contains(GroupIds.role(POLITICAL_ROLE))
+				|| groups.contains(GroupIds.role(LEADERSHIP_ROLE));
+	}
+
+	/** The list, if the person may read it ({@link #mayRead}); 403 with the reason otherwise. */
+	@Transactional(readOnly = true)
+	PersonalList readable(Long listId, String username, java.util.Collection<String> groups) {
+		PersonalList list = list(listId);
+		if (!mayRead(list, username, groups)) {
+			throw new ForbiddenException(new Msg("responsibility.list.forbidden"));
+		}
+		return list;
 	}
 
 	record ItemProgress(ItemView item, long evidenceCount, LocalDate lastEvidenceOn) {
@@ -335,10 +381,14 @@ class PersonalLists {
 	@Transactional(readOnly = true)
 	List<Evidence.EvidenceView> evidenceOf(Long listId, Long itemId) {
 		list(listId);
-		return evidence.findByListIdOrderByOccurredOn(listId).stream()
+		List<Evidence> records = evidence.findByListIdOrderByOccurredOn(listId).stream()
 			.filter(record -> itemId == null || record.getItemId().equals(itemId))
-			.map(Evidence::view)
 			.toList();
+		Map<Long, List<EvidenceFile.FileView>> byEvidence = files
+			.ofEvidence(records.stream().map(Evidence::getId).toList())
+			.stream()
+			.collect(Collectors.groupingBy(EvidenceFile.FileView::evidenceId));
+		return records.stream().map(record -> record.view(byEvidence.getOrDefault(record.getId(), List.of()))).toList();
 	}
 
 	@Transactional(readOnly = true)

@@ -30,7 +30,7 @@ import io.zeren.shared.NotFoundException;
 @Tag(name = "Responsibility", description = "Annual cycles, catalogue, unit and personal lists, kick-off, evidence")
 class ResponsibilityController {
 
-	static final String LEADERSHIP_ROLE = "LEADERSHIP";
+	static final String LEADERSHIP_ROLE = PersonalLists.LEADERSHIP_ROLE;
 
 	private final Cycles cycles;
 
@@ -114,29 +114,26 @@ class ResponsibilityController {
 	List<PersonalLists.ListView> listsOf(@RequestParam(required = false) String username, Authentication caller) {
 		String owner = username == null || username.isBlank() ? caller.getName() : username;
 		List<PersonalLists.ListView> found = lists.ofUser(owner);
-		found.forEach(list -> requireReader(list.username(), list.unitCode(), caller));
+		found.forEach(list -> lists.readable(list.id(), caller.getName(), groupsOf(caller)));
 		return found;
 	}
 
 	@GetMapping("/lists/{id}")
 	PersonalLists.ListView list(@PathVariable Long id, Authentication caller) {
-		PersonalList list = lists.list(id);
-		requireReader(list.getUsername(), list.getUnitCode(), caller);
+		lists.readable(id, caller.getName(), groupsOf(caller));
 		return lists.view(id);
 	}
 
 	@GetMapping("/lists/{id}/progress")
 	@Operation(summary = "Evidence recorded per item of a personal list")
 	PersonalLists.ListProgress listProgress(@PathVariable Long id, Authentication caller) {
-		PersonalList list = lists.list(id);
-		requireReader(list.getUsername(), list.getUnitCode(), caller);
+		lists.readable(id, caller.getName(), groupsOf(caller));
 		return lists.progress(id);
 	}
 
 	@GetMapping("/lists/{id}/items/{itemId}/evidence")
 	List<Evidence.EvidenceView> evidence(@PathVariable Long id, @PathVariable Long itemId, Authentication caller) {
-		PersonalList list = lists.list(id);
-		requireReader(list.getUsername(), list.getUnitCode(), caller);
+		lists.readable(id, caller.getName(), groupsOf(caller));
 		return lists.evidenceOf(id, itemId);
 	}
 
@@ -153,13 +150,10 @@ class ResponsibilityController {
 		}
 	}
 
-	/** The owner, the head of the owner's unit, the political department, leadership and admins. */
-	private static void requireReader(String owner, String unitCode, Authentication caller) {
-		if (!caller.getName().equals(owner) && !CallerGroups.inAny(caller, GroupIds.head(unitCode)) && !CallerGroups.inAny(caller, GroupIds.SYSTEM_ADMINS)
-				&& !CallerGroups.inAny(caller, GroupIds.role(PersonalLists.POLITICAL_ROLE))
-				&& !CallerGroups.inAny(caller, GroupIds.role(LEADERSHIP_ROLE))) {
-			throw new AccessDeniedException("Not your list");
-		}
+	/** The read check of lists and their evidence, the same as the pages': {@link PersonalLists#mayRead}. */
+	private static java.util.Set<String> groupsOf(Authentication caller) {
+		return caller.getAuthorities().stream().map(org.springframework.security.core.GrantedAuthority::getAuthority)
+			.collect(java.util.stream.Collectors.toUnmodifiableSet());
 	}
 
 

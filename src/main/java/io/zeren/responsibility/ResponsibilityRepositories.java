@@ -94,6 +94,10 @@ interface EvidenceRepository extends Repository<Evidence, Long> {
 
 	Evidence save(Evidence evidence);
 
+	Evidence saveAndFlush(Evidence evidence);
+
+	Optional<Evidence> findById(Long id);
+
 	List<Evidence> findByListIdOrderByOccurredOn(Long listId);
 
 	@Query("select count(e) from Evidence e, PersonalList p where e.listId = p.id and p.cycleId = ?1")
@@ -119,5 +123,15 @@ interface KickOffRepository extends Repository<KickOffStatus, Long> {
 	@org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
 	@Query("select k from KickOffStatus k where k.cycleId = ?1")
 	Optional<KickOffStatus> findForUpdate(Long cycleId);
+
+}
+
+interface EvidenceFileRepository extends Repository<EvidenceFile, Long> {
+
+	EvidenceFile save(EvidenceFile file);
+
+	Optional<EvidenceFile> findById(Long id);
+
+	List<EvidenceFile> findByEvidenceIdInOrderById(java.util.Collection<Long> evidenceIds);
 
 }
