@@ -147,7 +147,8 @@ class UnitWork {
 			.toList();
 		List<String> usernames = members.stream().map(StaffInfo::username).toList();
 		Map<String, ListProgressQuery.PersonProgress> progress = lists.ofYear(year, usernames);
-		Map<String, String> names = members.stream().collect(Collectors.toMap(StaffInfo::username, StaffInfo::fullName));
+		Map<String, String> names = new HashMap<>();
+		members.forEach(member -> names.put(member.username(), member.fullName()));
 
 		List<Task> open = visible(system.call(() -> List.copyOf(InLists.queryAll(usernames,
 				chunk -> tasks.createTaskQuery().taskAssigneeIn(chunk.toArray(String[]::new)).active().list()))));
