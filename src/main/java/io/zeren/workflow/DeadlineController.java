@@ -56,16 +56,18 @@ class DeadlineController {
 
 	private final OrganisationDirectory directory;
 
-	DeadlineController(TaskDeadlines deadlines, OrganisationDirectory directory) {
+	private final SupervisorActions supervisors;
+
+	DeadlineController(TaskDeadlines deadlines, OrganisationDirectory directory, SupervisorActions supervisors) {
 		this.deadlines = deadlines;
 		this.directory = directory;
+		this.supervisors = supervisors;
 	}
 
 	@PostMapping("/api/tasks/{taskId}/urge")
 	@Operation(summary = "Urge (催办) the owners of a task by mail; at most once per zeren.deadline.urge-min-interval")
 	UrgeResult urge(@PathVariable String taskId, @RequestBody(required = false) UrgeRequest body, Authentication caller) {
-		requireSupervisor(taskId, caller);
-		return new UrgeResult(deadlines.urge(taskId, caller.getName(), body == null ? null : body.message()));
+		return new UrgeResult(supervisors.urge(taskId, body == null ? null : body.message(), caller));
 	}
 
 	@PostMapping("/api/tasks/{taskId}/extend")
@@ -122,11 +124,7 @@ class DeadlineController {
 	}
 
 	private void requireSupervisor(String taskId, Authentication caller) {
-		boolean admin = CallerGroups.inAny(caller, GroupIds.SYSTEM_ADMINS, GroupIds.ADMINS);
-		if (!admin && !deadlines.isSupervisorOf(taskId, caller.getName())) {
-			throw new org.springframework.security.access.AccessDeniedException(
-					"Only supervisors in the task owner's chain may act on it");
-		}
+		supervisors.requireSupervisor(taskId, caller);
 	}
 
 	private static String blankToNull(String text) {

@@ -177,6 +177,9 @@ class DisciplineConfidentialityIT {
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(zhengyang.send(HttpMethod.POST, "/api/tasks/" + statement.getId() + "/take-over", null).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
+		// His unit head's page (本单位工作) lists huangxin, but neither the statement nor its name.
+		String unitPage = WebappSession.login(rest, "zhengyang", "tasklist").get("/unit").getBody();
+		assertThat(unitPage).contains("黄鑫").doesNotContain(statement.getId(), statement.getName());
 
 		// Tasklist's "start process" list offers staff no discipline process (they are started by the system).
 		assertThat(ApiClient.as(rest, "lina").getList("/engine-rest/process-definition?latestVersion=true"
