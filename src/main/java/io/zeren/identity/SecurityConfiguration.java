@@ -133,7 +133,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webappChain(HttpSecurity http, MessageSource messages, ObjectMapper json,
-			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) throws Exception {
+			@Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+			org.springframework.context.ApplicationEventPublisher events,
+			@Value("${spring.servlet.multipart.max-request-size:10MB}") org.springframework.util.unit.DataSize maxRequest)
+			throws Exception {
 		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
 		RequestMatcher webappApi = paths.matcher(webappPath + "/api/**");
 		RequestMatcher htmx = request -> request.getHeader("HX-Request") != null;
@@ -177,7 +180,8 @@ class SecurityConfiguration {
 			.exceptionHandling(exceptions -> exceptions
 				.defaultAuthenticationEntryPointFor(new JsonAuthenticationEntryPoint(messages, json), webappApi)
 				.defaultAuthenticationEntryPointFor(htmxLogin(), htmx)
-				.defaultAuthenticationEntryPointFor(toLoginPage, AnyRequestMatcher.INSTANCE))
+				.defaultAuthenticationEntryPointFor(toLoginPage, AnyRequestMatcher.INSTANCE)
+				.accessDeniedHandler(new PageRefusalHandler(messages, events, maxRequest.toBytes())))
 			// The webapps protect themselves against CSRF (Camunda's CsrfPreventionFilter); the logout above checks
 			// their token itself (WebappLogoutRequest), since it runs before their filter.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher(webappPath + "/**")))
