@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -74,7 +75,8 @@ class CycleBrowserIT {
 			browser.visible(By.id("kickoff-submit")).click();
 			browser.waitForText("已开始下发");
 			// htmx polls the fragment every 2 s and stops once the run is done.
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(45)).until(d -> "COMPLETED"
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(45)).ignoring(StaleElementReferenceException.class)
+				.until(d -> "COMPLETED"
 				.equals(d.findElement(By.id("kickoff-progress")).getDomAttribute("data-state")));
 			assertThat(browser.visible(By.id("kickoff-bar")).getText()).isEqualTo("100%");
 			assertThat(browser.text()).contains("已全部下发");
