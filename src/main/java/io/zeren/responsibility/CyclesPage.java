@@ -275,7 +275,8 @@ class CyclesPage {
 		if (username == null) {
 			return "";
 		}
-		return directory.findStaffInfo(username).map(StaffInfo::fullName).orElse(username);
+		// Never a login as the only name: someone not (or no longer) in the organisation shows as nobody.
+		return directory.findStaffInfo(username).map(StaffInfo::fullName).orElse("");
 	}
 
 	private String minute(Instant at) {

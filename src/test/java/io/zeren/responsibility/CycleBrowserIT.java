@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,6 +59,7 @@ class CycleBrowserIT {
 	void shouldOpenAYearAndWatchTheKickOffFinish() {
 		CycleDriver driver = new CycleDriver(tasks, runtime, management, history, directory, jdbc);
 		Instant started = Instant.now();
+		String inspection = null;
 		try (Browser browser = Browser.open("http://localhost:" + port)) {
 			browser.go("/login").login("liuzhiqiang");
 			browser.waitForText("刘志强，您好");
@@ -79,23 +82,69 @@ class CycleBrowserIT {
 				.until(d -> "COMPLETED"
 				.equals(d.findElement(By.id("kickoff-progress")).getDomAttribute("data-state")));
 			assertThat(browser.visible(By.id("kickoff-bar")).getText()).isEqualTo("100%");
-			assertThat(browser.text()).contains("已全部下发");
+			assertThat(browser.text()).contains("已全部下发").doesNotContain("unassigned");
+			sleep(800); // the bar's own width transition
 			browser.screenshot("political-cycles");
 
+			// The inspection team opens an inspection on the page; the political department sees it listed.
+			logInAs(browser, "zhoumin", "周敏");
 			browser.go("/political/inspections");
-			browser.visible(By.id("self-reports"));
+			browser.visible(By.id("year")).sendKeys(String.valueOf(YEAR));
+			new Select(browser.driver().findElement(By.id("unitCode"))).selectByVisibleText("一大队");
+			typeDate(browser, "startsOn", YEAR + "-06-01");
+			typeDate(browser, "endsOn", YEAR + "-06-10");
+			browser.driver().findElement(By.id("open-inspection-submit")).click();
+			browser.waitForText("已新建督察检查");
+			inspection = browser.path().substring(browser.path().lastIndexOf('/') + 1);
+			browser.go("/political/inspections?year=" + YEAR);
+			browser.visible(By.id("inspection-table"));
 			browser.screenshot("political-inspections");
 
-			browser.visible(By.id("zr-logout")).click();
-			browser.visible(By.id("username"));
-			browser.login("wuhao");
-			browser.waitForText("吴浩，您好");
-			browser.go("/political/assessments");
-			browser.visible(By.id("open-assessment"));
+			// The assessment committee opens a unit's assessment and sees its progress and quota.
+			logInAs(browser, "wuhao", "吴浩");
+			browser.go("/political/assessments?year=" + YEAR);
+			browser.visible(By.id("open-year")).clear();
+			browser.driver().findElement(By.id("open-year")).sendKeys(String.valueOf(YEAR));
+			browser.driver().findElement(By.id("scope-units")).click();
+			browser.driver().findElement(By.id("unit-OPS-1-box")).click();
+			browser.driver().findElement(By.id("open-assessment-submit")).click();
+			browser.waitForText(YEAR + " 年度考核：本次开启");
+			browser.visible(By.id("assessment-progress"));
+			assertThat(browser.text()).contains("一大队", "个人总结", "黄鑫");
 			browser.screenshot("political-assessments");
 		}
 		finally {
 			driver.cleanUp(YEAR, started.minusSeconds(5));
+			runtime.createProcessInstanceQuery().processDefinitionKey("AnnualAssessmentProcess")
+				.processInstanceBusinessKeyLike(YEAR + ":%").list()
+				.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
+			if (inspection != null) {
+				runtime.createProcessInstanceQuery().processDefinitionKey("MidYearInspectionProcess")
+					.processInstanceBusinessKey(inspection).list()
+					.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "test over"));
+			}
+		}
+	}
+
+	private static void logInAs(Browser browser, String username, String fullName) {
+		browser.visible(By.id("zr-logout")).click();
+		browser.visible(By.id("username"));
+		browser.login(username);
+		browser.waitForText(fullName + "，您好");
+	}
+
+	/** A date input takes what a person types in their locale's order; setting its value is what every locale ends in. */
+	private static void typeDate(Browser browser, String id, String isoDate) {
+		((JavascriptExecutor) browser.driver()).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
+				id, isoDate);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
