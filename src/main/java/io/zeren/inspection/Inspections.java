@@ -120,7 +120,7 @@ public class Inspections {
 		messages.failIfAny(problems);
 
 		String title = request.title() == null || request.title().isBlank()
-				? messages.text("inspection.title.default", request.year(), unit.get().name())
+				? messages.text("inspection.title.default", String.valueOf(request.year()), unit.get().name())
 				: request.title().trim();
 		Inspection inspection = inspections.save(new Inspection(request.year(), unit.get().code(), title,
 				request.startsOn(), request.endsOn(), inspectors, caller.username(), EngineClock.now()));

@@ -98,6 +98,7 @@ class CycleBrowserIT {
 			inspection = browser.path().substring(browser.path().lastIndexOf('/') + 1);
 			browser.go("/political/inspections?year=" + YEAR);
 			browser.visible(By.id("inspection-table"));
+			assertThat(browser.text()).contains(YEAR + "年度年中督察：一大队").doesNotContain("2,0");
 			browser.screenshot("political-inspections");
 
 			// The assessment committee opens a unit's assessment and sees its progress and quota.
