@@ -1,8 +1,6 @@
 package io.zeren.assessment;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,7 +17,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zeren.identity.CallerGroups;
 import io.zeren.identity.GroupIds;
-import io.zeren.organisation.OrganisationDirectory;
 
 /**
  * The year-end assessment over REST: opening a year, the results (per staff, unit, year) with who may see
@@ -30,9 +27,9 @@ import io.zeren.organisation.OrganisationDirectory;
 @Tag(name = "Assessment", description = "Year-end assessment: results, publicity, objections, review and appeal")
 class AssessmentController {
 
-	static final String COMMITTEE = GroupIds.role("ASSESSMENT_COMMITTEE");
+	static final String COMMITTEE = AssessmentAccess.COMMITTEE;
 
-	static final String LEADERSHIP = GroupIds.role("LEADERSHIP");
+	static final String LEADERSHIP = AssessmentAccess.LEADERSHIP;
 
 	record OpenRequest(List<String> units) {
 	}
@@ -48,17 +45,19 @@ class AssessmentController {
 
 	private final Assessments assessments;
 
-	private final OrganisationDirectory directory;
+	private final AssessmentAccess access;
 
-	AssessmentController(Assessments assessments, OrganisationDirectory directory) {
+	AssessmentController(Assessments assessments, AssessmentAccess access) {
 		this.assessments = assessments;
-		this.directory = directory;
+		this.access = access;
 	}
 
 	@PostMapping("/api/assessments/{year}/open")
 	@Operation(summary = "Open the year's assessment for units: one AnnualAssessmentProcess per active member; idempotent")
 	Assessments.Opened open(@PathVariable int year, @RequestBody OpenRequest body, Authentication caller) {
-		require(caller, COMMITTEE, LEADERSHIP);
+		if (!AssessmentAccess.mayOpen(groups(caller))) {
+			throw new AccessDeniedException("requires one of " + COMMITTEE + ", " + LEADERSHIP);
+		}
 		return assessments.open(year, body == null ? null : body.units());
 	}
 
@@ -129,12 +128,11 @@ class AssessmentController {
 	 * organisation gives it to every member of the political department's sections, who are assessed themselves.
 	 */
 	private Assessments.Viewer viewer(Authentication caller) {
-		boolean all = CallerGroups.inAny(caller, COMMITTEE, LEADERSHIP, GroupIds.SYSTEM_ADMINS);
-		Set<String> headed = new LinkedHashSet<>();
-		directory.membership(caller.getName())
-			.map(OrganisationDirectory.Membership::headOfUnit)
-			.ifPresent(unit -> headed.addAll(directory.subtree(unit)));
-		return new Assessments.Viewer(caller.getName(), all, headed);
+		return access.viewer(caller.getName(), groups(caller));
+	}
+
+	private static List<String> groups(Authentication caller) {
+		return caller.getAuthorities().stream().map(authority -> authority.getAuthority()).toList();
 	}
 
 	private static void require(Authentication caller, String... groups) {

@@ -696,6 +696,29 @@ public class Assessments {
 		return view(a, viewer);
 	}
 
+	/** A unit's committee review as the overview shows it: its stage and its 优秀 quota. */
+	public record UnitStage(String unitCode, String status, int assessed, int quota) {
+	}
+
+	/** The committee reviews of the year's units (only units whose review has started), by unit code. */
+	@Transactional(readOnly = true)
+	public Map<String, UnitStage> unitStages(Viewer viewer, int year) {
+		if (!viewer.seesAll()) {
+			throw new org.springframework.security.access.AccessDeniedException("the committee and the leadership only");
+		}
+		Map<String, UnitStage> stages = new java.util.TreeMap<>();
+		for (UnitReview review : units.findByYearAndStatusIn(year, List.of(UnitReview.Status.values()))) {
+			stages.put(review.getUnitCode(), new UnitStage(review.getUnitCode(), review.getStatus().name(),
+					review.getAssessed(), review.getQuota()));
+		}
+		return stages;
+	}
+
+	/** How many of a unit's {@code assessed} people may be graded 优秀 (the policy's quota). */
+	public int excellentQuota(int assessed) {
+		return quota.allowed(assessed);
+	}
+
 	/** An entry of a publicised 优秀 list: open to every member of staff. */
 	public record PublishedEntry(int year, String unitCode, String unitName, String username, String fullName, Grade grade,
 			String status, Instant publicityUntil) {

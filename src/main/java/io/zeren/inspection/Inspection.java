@@ -28,10 +28,13 @@ import jakarta.persistence.Version;
 @Table(name = "zr_inspection")
 class Inspection {
 
-	/** RECORDING: findings are being recorded; RECTIFYING: waiting for rectifications; CLOSED. */
+	/**
+	 * RECORDING: findings are being recorded; RECTIFYING: waiting for rectifications; CLOSED; CANCELLED: opened by
+	 * mistake and cancelled before any finding was recorded.
+	 */
 	enum Status {
 
-		RECORDING, RECTIFYING, CLOSED
+		RECORDING, RECTIFYING, CLOSED, CANCELLED
 
 	}
 
@@ -73,6 +76,12 @@ class Inspection {
 
 	private Instant closedAt;
 
+	@Column(length = 64)
+	private String cancelledBy;
+
+	@Column(length = 1000)
+	private String cancelReason;
+
 	@Version
 	private int versionNo;
 
@@ -104,6 +113,22 @@ class Inspection {
 	void close(Instant at) {
 		status = Status.CLOSED;
 		closedAt = at;
+	}
+
+	/** Opened by mistake: the inspection ends as cancelled, with who and why (its time is the closing time). */
+	void cancel(String by, String reason, Instant at) {
+		status = Status.CANCELLED;
+		cancelledBy = by;
+		cancelReason = reason;
+		closedAt = at;
+	}
+
+	String getCancelledBy() {
+		return cancelledBy;
+	}
+
+	String getCancelReason() {
+		return cancelReason;
 	}
 
 	boolean isRecording() {
@@ -145,13 +170,13 @@ class Inspection {
 
 	InspectionView toView(List<Finding.FindingView> findings) {
 		return new InspectionView(id, year, unitCode, title, startsOn, endsOn, new ArrayList<>(inspectors), status,
-				createdBy, createdAt, closedAt, findings);
+				createdBy, createdAt, closedAt, cancelledBy, cancelReason, findings);
 	}
 
 	/** An inspection as the API shows it; findings only in the detail view. */
 	record InspectionView(Long id, int year, String unitCode, String title, LocalDate startsOn, LocalDate endsOn,
 			List<String> inspectors, Status status, String createdBy, Instant createdAt, Instant closedAt,
-			List<Finding.FindingView> findings) {
+			String cancelledBy, String cancelReason, List<Finding.FindingView> findings) {
 	}
 
 }

@@ -57,6 +57,18 @@ class InspectionController {
 		return inspections.detail(id, Caller.of(caller));
 	}
 
+	/** Why an inspection opened by mistake is cancelled. */
+	record CancelRequest(String reason) {
+	}
+
+	@PostMapping("/api/inspections/{id}/cancel")
+	@Operation(summary = "Cancel an inspection opened by mistake (inspection team), with a reason; refused once a "
+			+ "finding is recorded. Its MidYearInspectionProcess is deleted; the inspection stays as CANCELLED")
+	Inspection.InspectionView cancel(@PathVariable Long id, @RequestBody(required = false) CancelRequest body,
+			Authentication caller) {
+		return inspections.cancel(id, body == null ? null : body.reason(), Caller.of(caller));
+	}
+
 	@PostMapping("/api/inspections/{id}/findings")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Record a finding (inspection team) while the inspection is recording: notifies the "

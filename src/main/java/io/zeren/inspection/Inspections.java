@@ -122,7 +122,7 @@ public class Inspections {
 		messages.failIfAny(problems);
 
 		String title = request.title() == null || request.title().isBlank()
-				? messages.text("inspection.title.default", request.year(), unit.get().name())
+				? messages.text("inspection.title.default", String.valueOf(request.year()), unit.get().name())
 				: request.title().trim();
 		Inspection inspection = inspections.save(new Inspection(request.year(), unit.get().code(), title,
 				request.startsOn(), request.endsOn(), inspectors, caller.username(), EngineClock.now()));
@@ -135,6 +135,44 @@ public class Inspections {
 			.businessKey(String.valueOf(inspection.getId()))
 			.setVariables(variables)
 			.execute());
+		return inspection.toView(List.of());
+	}
+
+	// --- cancelling an inspection opened by mistake ------------------------------------------------------------
+
+	/**
+	 * Cancels an inspection opened by mistake (the inspection team, who open them): refused once a finding is
+	 * recorded (each finding started a rectification someone answers for) or when recording is over. Its
+	 * MidYearInspectionProcess is deleted with the reason (its open tasks go with it); the inspection stays, as
+	 * CANCELLED, with who cancelled it and why.
+	 */
+	Inspection.InspectionView cancel(Long inspectionId, String reason, Caller caller) {
+		requireInspector(caller);
+		Inspection inspection = find(inspectionId);
+		List<Msg> problems = new ArrayList<>();
+		if (isBlank(reason)) {
+			problems.add(new Msg("inspection.cancel.reason-required"));
+		}
+		else if (reason.strip().length() > 1000) {
+			problems.add(new Msg("inspection.finding.too-long", 1000));
+		}
+		if (!inspection.isRecording()) {
+			problems.add(new Msg("inspection.cancel.not-recording", inspection.getTitle()));
+		}
+		else {
+			int recorded = findingCount(inspectionId);
+			if (recorded > 0) {
+				problems.add(new Msg("inspection.cancel.has-findings", inspection.getTitle(), recorded));
+			}
+		}
+		messages.failIfAny(problems);
+		String why = reason.strip();
+		system.run(() -> runtime.createProcessInstanceQuery()
+			.processDefinitionKey(MidYearInspectionProcess.KEY)
+			.processInstanceBusinessKey(String.valueOf(inspectionId))
+			.list()
+			.forEach(instance -> runtime.deleteProcessInstance(instance.getId(), "撤销督察检查：" + why)));
+		inspection.cancel(caller.username(), why, EngineClock.now());
 		return inspection.toView(List.of());
 	}
 
@@ -230,6 +268,43 @@ public class Inspections {
 		Inspection inspection = find(id);
 		requireVisible(inspection, caller);
 		return inspection.toView(findingViews(inspection));
+	}
+
+	/**
+	 * Where one finding's rectification stands, for the overview of an inspection: due, overdue, closed (and
+	 * whether late). Seen by whoever may see the inspection's findings.
+	 */
+	record FindingProgress(Finding.FindingView finding, Instant dueAt, boolean overdue, boolean failed, int rejections,
+			Instant closedAt, boolean closedLate) {
+	}
+
+	@Transactional(readOnly = true)
+	List<FindingProgress> progressOf(Long inspectionId, Caller caller) {
+		Inspection inspection = find(inspectionId);
+		requireVisible(inspection, caller);
+		List<Finding> list = findings.findByInspectionIdOrderById(inspectionId);
+		Map<Long, Rectification> byFinding = new HashMap<>();
+		rectificationRows.findByFindingIdIn(list.stream().map(Finding::getId).toList())
+			.forEach(r -> byFinding.put(r.getFindingId(), r));
+		return list.stream().map(finding -> {
+			Rectification r = byFinding.get(finding.getId());
+			if (r == null) {
+				return new FindingProgress(finding.toView(null), null, false, false, 0, null, false);
+			}
+			Instant closedAt = r.toView(finding).closedAt();
+			return new FindingProgress(finding.toView(r), r.getDeadlineAt(), r.isOverdue(), r.isFailed(),
+					r.getRejections(), closedAt, closedAt != null && closedAt.isAfter(r.getDeadlineAt()));
+		}).toList();
+	}
+
+	/** Whether the caller may open inspections (and cancel one opened by mistake): the inspection team, admins. */
+	static boolean mayOpen(Caller caller) {
+		return caller.isInspector();
+	}
+
+	/** Whether the caller may see every inspection: the inspection team, leadership, discipline office, political department, admins. */
+	static boolean seesEvery(Caller caller) {
+		return caller.seesAll() || caller.groups().contains(Caller.POLITICAL);
 	}
 
 	// --- steps of MidYearInspectionProcess ------------------------------------------------------------

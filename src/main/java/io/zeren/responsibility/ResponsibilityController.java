@@ -145,7 +145,7 @@ class ResponsibilityController {
 	}
 
 	private static void requirePolitical(Authentication caller) {
-		if (!CallerGroups.inAny(caller, GroupIds.SYSTEM_ADMINS) && !CallerGroups.inAny(caller, GroupIds.role(PersonalLists.POLITICAL_ROLE))) {
+		if (!CycleAccess.mayRun(caller.getAuthorities().stream().map(authority -> authority.getAuthority()).toList())) {
 			throw new AccessDeniedException("Only the political department or an admin may do this");
 		}
 	}
