@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -73,8 +74,12 @@ class LeadBrowserIT {
 			browser.driver().findElement(By.id("title")).sendKeys(title);
 			browser.driver().findElement(By.id("summary")).sendKeys("来访人反映黄鑫收受管理服务对象礼品（浏览器 " + RUN + "）");
 			browser.driver().findElement(By.id("informantName")).sendKeys("张某某");
+			JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+			js.executeScript("window.scrollTo({top: 0, behavior: 'instant'})");
 			browser.screenshot("discipline-lead-form");
-			browser.driver().findElement(By.id("lead-submit")).click();
+			WebElement submit = browser.driver().findElement(By.id("lead-submit"));
+			js.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", submit);
+			submit.click();
 
 			browser.waitForText("已登记问题线索");
 			assertThat(browser.text()).contains(title, "黄鑫", "一大队", "信访来访", "张某某");
