@@ -18,7 +18,6 @@ import io.zeren.identity.CallerGroups;
 import io.zeren.identity.GroupIds;
 import io.zeren.shared.ForbiddenException;
 import io.zeren.shared.Msg;
-import io.zeren.shared.NotFoundException;
 
 /**
  * Accountability matters (问责) over REST. Confidential: only the discipline office, case review and the
@@ -31,21 +30,19 @@ class AccountabilityController {
 
 	static final String DISCIPLINE = GroupIds.role("DISCIPLINE");
 
-	static final String LEADERSHIP = GroupIds.role("LEADERSHIP");
-
 	/** A matter the discipline office opens by hand. */
 	record NewMatter(String unitCode, Integer year, String detail) {
 	}
 
 	private final Accountabilities accountabilities;
 
-	private final DisciplineAccess access;
+	private final DisciplineReads reads;
 
 	private final DisciplineAudit audit;
 
-	AccountabilityController(Accountabilities accountabilities, DisciplineAccess access, DisciplineAudit audit) {
+	AccountabilityController(Accountabilities accountabilities, DisciplineReads reads, DisciplineAudit audit) {
 		this.accountabilities = accountabilities;
-		this.access = access;
+		this.reads = reads;
 		this.audit = audit;
 	}
 
@@ -69,37 +66,13 @@ class AccountabilityController {
 			+ "a reader who is one of a matter's responsible leaders does not see it")
 	List<Accountabilities.Summary> list(@RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String unitCode, Authentication caller) {
-		String reader = caller.getName();
-		if (!mayRead(caller)) {
-			audit.read(reader, "READ_DENIED", null, null, "accountability list");
-			throw new ForbiddenException(new Msg("discipline.accountability.read-denied"));
-		}
-		List<Accountabilities.Summary> found = accountabilities.list(year, unitCode, reader);
-		audit.read(reader, "ACCOUNTABILITY_VIEWED", null, null, "list year=" + year + " unit=" + unitCode + ": "
-				+ String.join(", ", found.stream().map(Accountabilities.Summary::number).toList()));
-		return found;
+		return reads.accountability(year, unitCode, caller);
 	}
 
 	@GetMapping("/api/discipline/accountability/{id}")
 	@Operation(summary = "One matter with its grounds, responsible leaders, report, decision and appeals")
 	Accountabilities.Detail detail(@PathVariable long id, Authentication caller) {
-		String reader = caller.getName();
-		Accountabilities.Parties parties = accountabilities.parties(id).orElse(null);
-		String ref = parties == null ? "accountability:" + id : parties.number();
-		if (!mayRead(caller) || parties != null && parties.leaders().contains(reader)) {
-			audit.read(reader, "READ_DENIED", null, ref, "accountability " + id);
-			throw new ForbiddenException(new Msg("discipline.accountability.read-denied"));
-		}
-		if (parties == null) {
-			throw new NotFoundException(new Msg("discipline.accountability.not-found", String.valueOf(id)));
-		}
-		Accountabilities.Detail detail = accountabilities.detail(id);
-		audit.read(reader, "ACCOUNTABILITY_VIEWED", null, ref, "accountability " + id);
-		return detail;
-	}
-
-	private boolean mayRead(Authentication caller) {
-		return access.isOfficeOrReview(caller.getName()) || CallerGroups.inAny(caller, LEADERSHIP);
+		return reads.accountability(id, caller);
 	}
 
 }

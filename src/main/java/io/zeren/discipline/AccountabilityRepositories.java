@@ -41,3 +41,14 @@ interface AccountabilityGroundRepository extends Repository<AccountabilityGround
 	List<AccountabilityGroundEvent> findByAccountabilityIdOrderByOccurredAtAscIdAsc(Long accountabilityId);
 
 }
+
+/** The decisions delivered to one leader (index zr_dis_acct_ldr_user_ix: the home page's card). */
+interface AccountableLeaderRepository extends Repository<AccountableLeader, Long> {
+
+	@Query("""
+			select l from AccountableLeader l
+			where l.username = :username and l.deliveredAt is not null and l.deliveredAt >= :since
+			order by l.deliveredAt desc""")
+	List<AccountableLeader> deliveredTo(String username, java.time.Instant since);
+
+}

@@ -24,4 +24,10 @@ interface SanctionRepository extends JpaRepository<Sanction, Long> {
 
 	List<Sanction> findByCaseIdOrderById(Long caseId);
 
+	/** The register of sanctions in force. */
+	List<Sanction> findByStatusOrderByStartsAtDesc(SanctionStatus status);
+
+	/** One person's sanctions in a status (index zr_dis_sanction_user_ix: the home page's card). */
+	List<Sanction> findByUsernameAndStatusOrderByStartsAtDesc(String username, SanctionStatus status);
+
 }

@@ -14,10 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.zeren.identity.CallerGroups;
-import io.zeren.identity.GroupIds;
-import io.zeren.shared.ForbiddenException;
-import io.zeren.shared.Msg;
 
 /**
  * The lead register over REST. Confidential: only the discipline office registers; the office, case review and
@@ -31,16 +27,10 @@ class LeadController {
 	record InformationRequest(String text) {
 	}
 
-	private final Leads leads;
+	private final DisciplineReads reads;
 
-	private final DisciplineProperties properties;
-
-	private final DisciplineAudit audit;
-
-	LeadController(Leads leads, DisciplineProperties properties, DisciplineAudit audit) {
-		this.leads = leads;
-		this.properties = properties;
-		this.audit = audit;
+	LeadController(DisciplineReads reads) {
+		this.reads = reads;
 	}
 
 	@PostMapping("/api/discipline/leads")
@@ -48,11 +38,7 @@ class LeadController {
 	@Operation(summary = "Register a lead (discipline office only): stored, audited, the registrar becomes a handler, "
 			+ "LeadDisposalProcess starts (business key = lead number). 400 lists every problem of the input")
 	Leads.LeadView register(@RequestBody LeadRules.LeadRequest body, Authentication caller) {
-		if (!isOffice(caller)) {
-			audit.read(caller.getName(), "LEAD_REGISTER_DENIED", null, "register", "not in the discipline office");
-			throw new ForbiddenException(new Msg("discipline.lead.register-denied"));
-		}
-		return leads.register(body, caller.getName());
+		return reads.registerLead(body, caller);
 	}
 
 	@GetMapping("/api/discipline/leads")
@@ -61,29 +47,21 @@ class LeadController {
 	List<Leads.LeadView> list(@RequestParam(required = false) LeadStatus status,
 			@RequestParam(required = false) LeadSource source, @RequestParam(required = false) Integer year,
 			Authentication caller) {
-		return leads.register(status, source, year, caller.getName());
+		return reads.leadRegister(status, source, year, caller);
 	}
 
 	@GetMapping("/api/discipline/leads/{id}")
 	@Operation(summary = "A lead's file: the lead, its disposal history, the inquiry answer and the verification "
 			+ "report. The informant is shown to the discipline office only, masked as （保密） for other readers")
 	Leads.LeadFile file(@PathVariable long id, Authentication caller) {
-		return leads.file(id, caller.getName(), isOffice(caller));
+		return reads.leadFile(id, caller);
 	}
 
 	@PostMapping("/api/discipline/leads/{id}/information")
 	@Operation(summary = "New information on an open lead (discipline office): stored in the file; a lead set aside "
 			+ "(暂存待查) comes back to the office head for a new disposal decision at once")
 	Leads.LeadView information(@PathVariable long id, @RequestBody InformationRequest body, Authentication caller) {
-		leads.requireReadable(id, caller.getName());
-		if (!isOffice(caller)) {
-			throw new ForbiddenException(new Msg("discipline.lead.information-denied"));
-		}
-		return leads.addInformation(id, body == null ? null : body.text(), caller.getName());
-	}
-
-	private boolean isOffice(Authentication caller) {
-		return CallerGroups.inAny(caller, GroupIds.role(properties.roles().office()));
+		return reads.addInformation(id, body == null ? null : body.text(), caller);
 	}
 
 }

@@ -3,7 +3,11 @@ package io.zeren.discipline;
 /** Where a lead (问题线索) comes from. */
 public enum LeadSource {
 
-	/** 信访举报: letters, visits and reports, entered by the discipline office. */
+	/** 信访来信: a letter, entered by the discipline office. */
+	LETTER(true),
+	/** 信访来访: a visit in person, entered by the discipline office. */
+	VISIT(true),
+	/** 检举控告: other reports (telephone, online), entered by the discipline office. */
 	LETTER_REPORT(true),
 	/** A finding of an inspection, entered by the discipline office. */
 	INSPECTION_FINDING(true),
