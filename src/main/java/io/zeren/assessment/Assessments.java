@@ -716,7 +716,7 @@ public class Assessments {
 
 	/** How many of a unit's {@code assessed} people may be graded 优秀 (the policy's quota). */
 	public int excellentQuota(int assessed) {
-		return quota.allowed(assessed);
+		return quota().allowed(assessed);
 	}
 
 	/** An entry of a publicised 优秀 list: open to every member of staff. */

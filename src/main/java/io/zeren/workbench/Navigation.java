@@ -32,12 +32,30 @@ final class Navigation {
 
 	private static final Predicate<Viewer> POLITICAL = viewer -> viewer.hasRole("POLITICAL");
 
-	private static final Predicate<Viewer> INSPECTION = viewer -> viewer.hasRole("POLITICAL") || viewer.hasRole("INSPECTION");
+	private static Predicate<Viewer> politicalOr(Predicate<Viewer> other) {
+		return POLITICAL.or(other);
+	}
 
-	private static final Predicate<Viewer> ASSESSMENT = viewer -> viewer.hasRole("POLITICAL")
-			|| viewer.hasRole("ASSESSMENT_COMMITTEE");
+	private static final Predicate<Viewer> LEADERSHIP = viewer -> viewer.hasRole("LEADERSHIP");
+
+	/** The political department runs the year; the leadership follows it. */
+	private static final Predicate<Viewer> CYCLES = politicalOr(LEADERSHIP);
+
+	private static final Predicate<Viewer> INSPECTION = politicalOr(LEADERSHIP)
+		.or(viewer -> viewer.hasRole("INSPECTION") || viewer.hasRole("DISCIPLINE"));
+
+	/** The committee runs the assessment; the leadership decides. Other political staff see only their own units. */
+	private static final Predicate<Viewer> ASSESSMENT = viewer -> viewer.hasRole("ASSESSMENT_COMMITTEE")
+			|| viewer.hasRole("LEADERSHIP");
 
 	private static final Predicate<Viewer> DISCIPLINE = viewer -> viewer.hasRole("DISCIPLINE");
+
+	/** Case review reads leads, cases and sanctions too. */
+	private static final Predicate<Viewer> CASES = DISCIPLINE.or(viewer -> viewer.hasRole("CASE_REVIEW"));
+
+	private static final Predicate<Viewer> ACCOUNTABILITY = DISCIPLINE.or(LEADERSHIP);
+
+	private static final Predicate<Viewer> DISCIPLINE_TRAIL = DISCIPLINE.or(Viewer::isAuditAdmin);
 
 	private static final Predicate<Viewer> SYSADMIN = Viewer::isSystemAdmin;
 
@@ -53,15 +71,15 @@ final class Navigation {
 			new Section("nav.section.unit", List.of(
 					new Entry("nav.unit", "/unit", HEAD))),
 			new Section("nav.section.political", List.of(
-					new Entry("nav.cycles", "/political/cycles", POLITICAL),
+					new Entry("nav.cycles", "/political/cycles", CYCLES),
 					new Entry("nav.inspections", "/political/inspections", INSPECTION),
 					new Entry("nav.assessments", "/political/assessments", ASSESSMENT))),
 			new Section("nav.section.discipline", List.of(
-					new Entry("nav.discipline.leads", "/discipline/leads", DISCIPLINE),
-					new Entry("nav.discipline.cases", "/discipline/cases", DISCIPLINE),
-					new Entry("nav.discipline.accountability", "/discipline/accountability", DISCIPLINE),
-					new Entry("nav.discipline.sanctions", "/discipline/sanctions", DISCIPLINE),
-					new Entry("nav.discipline.audit", "/discipline/audit", DISCIPLINE))),
+					new Entry("nav.discipline.leads", "/discipline/leads", CASES),
+					new Entry("nav.discipline.cases", "/discipline/cases", CASES),
+					new Entry("nav.discipline.accountability", "/discipline/accountability", ACCOUNTABILITY),
+					new Entry("nav.discipline.sanctions", "/discipline/sanctions", CASES),
+					new Entry("nav.discipline.audit", "/discipline/audit", DISCIPLINE_TRAIL))),
 			new Section("nav.section.admin", List.of(
 					new Entry("nav.admin.organisation", "/admin/organisation", SYSADMIN),
 					new Entry("nav.admin.roster", "/admin/roster", SYSADMIN),
