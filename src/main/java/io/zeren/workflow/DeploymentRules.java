@@ -181,7 +181,9 @@ final class DeploymentRules {
 						&& blank(node.attr(CAMUNDA, "historyTimeToLive"))) {
 					add(node, "deployment.check.no-ttl", node.id());
 				}
-				if (node.attr(CAMUNDA, "class") != null) {
+				// Camunda's own elements (listeners, scripts) carry their attributes without a prefix.
+				boolean camundaElement = CAMUNDA.equals(node.namespace);
+				if (node.attr(CAMUNDA, "class") != null || (camundaElement && node.attr("", "class") != null)) {
 					add(node, "deployment.check.class", owner(node));
 				}
 				boolean script = node.is(BPMN, "scriptTask") || (node.is(CAMUNDA, "script")
@@ -191,6 +193,9 @@ final class DeploymentRules {
 				}
 				for (String attribute : List.of("delegateExpression", "expression")) {
 					String value = node.attr(CAMUNDA, attribute);
+					if (value == null && camundaElement) {
+						value = node.attr("", attribute);
+					}
 					if (value != null) {
 						Matcher expression = EXPRESSION.matcher(value);
 						while (expression.find()) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
@@ -196,7 +197,8 @@ class ProcessVersionsPagesIT {
 		if (form != null) {
 			parts.add("files", file("upload.form", form));
 		}
-		return rest.exchange("/admin/processes/deployments", HttpMethod.POST, new HttpEntity<>(parts, headers),
+		return rest.withRedirects(Redirects.DONT_FOLLOW)
+			.exchange("/admin/processes/deployments", HttpMethod.POST, new HttpEntity<>(parts, headers),
 				String.class);
 	}
 
