@@ -52,6 +52,8 @@ class ProcessVersionsBrowserIT {
 
 		try (Browser browser = Browser.open("http://localhost:" + port)) {
 			browser.go("/login").login("admin");
+			browser.go("/");
+			browser.visible(By.xpath("//a[contains(@class,'dropdown-toggle') and normalize-space()='系统管理']")).click();
 			browser.visible(By.cssSelector("a[href='/admin/processes']")).click();
 			browser.visible(By.id("processes-heading"));
 			browser.waitForText("版本测试流程");
