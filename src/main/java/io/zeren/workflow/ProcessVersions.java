@@ -84,6 +84,10 @@ public class ProcessVersions {
 			return versions.get(0);
 		}
 
+		public boolean hasOlderRunning() {
+			return versions.stream().anyMatch(version -> !version.latest() && version.running() > 0);
+		}
+
 		public long running() {
 			return versions.stream().mapToLong(Version::running).sum();
 		}
@@ -116,7 +120,8 @@ public class ProcessVersions {
 			String name = list.get(0).getName() == null || list.get(0).getName().isBlank() ? key : list.get(0).getName();
 			families.add(new Family(key, name, versions));
 		});
-		families.sort(Comparator.comparing(Family::name));
+		// Processes with instances still on an older version first: they are the ones an admin may want to move.
+		families.sort(Comparator.comparing((Family family) -> !family.hasOlderRunning()).thenComparing(Family::name));
 		return families;
 	}
 

@@ -44,6 +44,12 @@ class ProcessVersionsBrowserIT {
 		return repository.createProcessDefinitionQuery().deploymentId(id).singleResult().getId();
 	}
 
+	private static void click(Browser browser, org.openqa.selenium.WebElement element) {
+		((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		element.click();
+	}
+
 	@Test
 	void shouldLetTheAdminMoveRunningInstancesToTheLatestVersion() {
 		String first = deploy(ProcessVersionsPagesIT.twoStepProcess("Task_Check", null));
@@ -60,12 +66,12 @@ class ProcessVersionsBrowserIT {
 			assertThat(browser.text()).contains("交办事项", "运行中实例");
 			browser.screenshot("admin-processes");
 
-			browser.visible(By.cssSelector("#process-VersionsFixtureProcess .zr-migrate")).click();
+			click(browser, browser.visible(By.cssSelector("#process-VersionsFixtureProcess .zr-migrate")));
 			browser.visible(By.id("migration-ok"));
 			assertThat(browser.text()).contains("迁移预演", "“核对材料” → “核对材料”");
 			browser.screenshot("admin-processes-dry-run");
 
-			browser.visible(By.id("migration-execute")).click();
+			click(browser, browser.visible(By.id("migration-execute")));
 			browser.waitForText("运行中实例迁移到第");
 		}
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionId(second).count()).isEqualTo(1);
