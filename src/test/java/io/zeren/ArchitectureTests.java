@@ -37,6 +37,8 @@ class ArchitectureTests {
 			// ... and the authorization manager that skips the per-command group scan (docs/performance.md).
 			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.EngineAuthorizationGroups.*")
 			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.TaskDeadlineJob.*")
+			// The deployment check is a pre-deployer: the engine's only hook in front of every door's deployment.
+			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.DeploymentCheck.*")
 			// The login throttle wraps the identity provider's password check, which has no public hook.
 			.and().haveNameNotMatching("io\\.zeren\\.identity\\.IdentityEnginePlugin.*")
 			// saveUser(user, skipPasswordPolicy) for system-set passwords exists only on IdentityServiceImpl in 7.24.

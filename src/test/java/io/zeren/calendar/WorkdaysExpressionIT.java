@@ -64,14 +64,21 @@ class WorkdaysExpressionIT {
 			.camundaHistoryTimeToLive(1)
 			.startEvent()
 			.userTask("Task_First")
+			.camundaFormRef("Form_TestFixture")
+			.camundaFormRefBinding("deployment")
+			.camundaCandidateGroups("unit-pol-org")
 			.camundaDueDate("${workdays.plus(\"5WD\")}")
 			.camundaFollowUpDate("${workdays.plus(receivedAt, \"1WD\")}")
 			.userTask("Task_Second")
+			.camundaFormRef("Form_TestFixture")
+			.camundaFormRefBinding("deployment")
+			.camundaCandidateGroups("unit-pol-org")
 			.camundaDueDate("${workdays.plusDays(2)}")
 			.endEvent()
 			.done();
 		deploymentId = repository.createDeployment()
 			.addModelInstance("calendar-expressions-test.bpmn", model)
+			.addClasspathResource("bpmn/fixture.form")
 			.deploy()
 			.getId();
 		ClockUtil.setCurrentTime(Date.from(at("2036-09-26T09:00")));

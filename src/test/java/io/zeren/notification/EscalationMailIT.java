@@ -95,7 +95,7 @@ class EscalationMailIT {
 
 	@Test
 	void shouldDeliverEveryEscalationMailExactlyOnceAfterSmtpComesBack() throws Exception {
-		repository.createDeployment().addClasspathResource("bpmn/deadline-fixture.bpmn").deploy();
+		repository.createDeployment().addClasspathResource("bpmn/deadline-fixture.bpmn").addClasspathResource("bpmn/fixture.form").deploy();
 		ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));
 		smtp.stop();
 

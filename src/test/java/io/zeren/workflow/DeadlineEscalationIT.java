@@ -74,7 +74,7 @@ class DeadlineEscalationIT {
 	@BeforeEach
 	void deployFixtureAndSetClock() {
 		if (!deployed) {
-			repository.createDeployment().addClasspathResource("bpmn/deadline-fixture.bpmn").deploy();
+			repository.createDeployment().addClasspathResource("bpmn/deadline-fixture.bpmn").addClasspathResource("bpmn/fixture.form").deploy();
 			deployed = true;
 		}
 		ClockUtil.setCurrentTime(Date.from(MONDAY.toInstant()));

@@ -66,7 +66,7 @@ class TaskAuthorityIT {
 	@BeforeEach
 	void deployFixture() {
 		if (!deployed) {
-			repository.createDeployment().addClasspathResource("bpmn/task-authority-fixture.bpmn").deploy();
+			repository.createDeployment().addClasspathResource("bpmn/task-authority-fixture.bpmn").addClasspathResource("bpmn/fixture.form").deploy();
 			deployed = true;
 		}
 	}
