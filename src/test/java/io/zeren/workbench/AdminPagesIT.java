@@ -170,45 +170,45 @@ class AdminPagesIT {
 				assertThat(admin.get("/admin/calendar?year=" + year).getBody()).contains("示例数据", "已与放假通知核对");
 			}
 		}
-		String missing = admin.get("/admin/calendar?year=2091").getBody();
-		assertThat(missing).contains("2091 年", "缺失", "尚未维护");
+		String missing = admin.get("/admin/calendar?year=2069").getBody();
+		assertThat(missing).contains("2069 年", "缺失", "尚未维护");
 
 		ResponseEntity<String> saved = admin.postForm("/admin/calendar/day",
-				form("date", "2091-10-01", "kind", "HOLIDAY", "name", "国庆节"));
+				form("date", "2069-10-01", "kind", "HOLIDAY", "name", "国庆节"));
 		assertThat(saved.getStatusCode().is3xxRedirection()).isTrue();
-		assertThat(String.valueOf(saved.getHeaders().getLocation())).endsWith("/admin/calendar?year=2091");
-		assertThat(admin.get("/admin/calendar?year=2091").getBody()).contains("2091-10-01", "国庆节", "已维护");
-		assertThat(jdbc.queryForList("select day_date from zr_holiday where cal_year = 2091", LocalDate.class))
-			.containsExactly(LocalDate.parse("2091-10-01"));
+		assertThat(String.valueOf(saved.getHeaders().getLocation())).endsWith("/admin/calendar?year=2069");
+		assertThat(admin.get("/admin/calendar?year=2069").getBody()).contains("2069-10-01", "国庆节", "已维护");
+		assertThat(jdbc.queryForList("select day_date from zr_holiday where cal_year = 2069", LocalDate.class))
+			.containsExactly(LocalDate.parse("2069-10-01"));
 
 		ResponseEntity<String> weekday = admin.postForm("/admin/calendar/day",
-				form("date", "2091-10-02", "kind", "WORKDAY", "name", "调休"));
+				form("date", "2069-10-02", "kind", "WORKDAY", "name", "调休"));
 		assertThat(weekday.getStatusCode().value()).isEqualTo(422);
-		assertThat(weekday.getBody()).contains("是周一至周五，本来就是工作日", "value=\"2091-10-02\"", "value=\"调休\"",
+		assertThat(weekday.getBody()).contains("是周一至周五，本来就是工作日", "value=\"2069-10-02\"", "value=\"调休\"",
 				"is-invalid");
 		ResponseEntity<String> noDate = admin.postForm("/admin/calendar/day", form("date", "", "kind", "HOLIDAY"));
 		assertThat(noDate.getStatusCode().value()).isEqualTo(422);
 		assertThat(noDate.getBody()).contains("请选择日期");
-		assertThat(jdbc.queryForList("select day_date from zr_holiday where cal_year = 2091", LocalDate.class))
-			.containsExactly(LocalDate.parse("2091-10-01"));
+		assertThat(jdbc.queryForList("select day_date from zr_holiday where cal_year = 2069", LocalDate.class))
+			.containsExactly(LocalDate.parse("2069-10-01"));
 
-		assertThat(admin.postForm("/admin/calendar/day", form("date", "2091-10-01", "kind", "NONE"))
+		assertThat(admin.postForm("/admin/calendar/day", form("date", "2069-10-01", "kind", "NONE"))
 			.getStatusCode()
 			.is3xxRedirection()).isTrue();
-		assertThat(count("select count(*) from zr_holiday where cal_year = 2091")).isZero();
+		assertThat(count("select count(*) from zr_holiday where cal_year = 2069")).isZero();
 
-		ResponseEntity<String> imported = PageUploads.post(rest, admin, "/admin/calendar?year=2092",
-				"/admin/calendar/2092/import",
-				Map.of("2092.csv", "日期,类型,名称\n2092-01-01,放假,元旦\n2092-01-04,调休上班,元旦调休\n"
+		ResponseEntity<String> imported = PageUploads.post(rest, admin, "/admin/calendar?year=2070",
+				"/admin/calendar/2070/import",
+				Map.of("2070.csv", "日期,类型,名称\n2070-01-01,放假,元旦\n2070-01-04,调休上班,元旦调休\n"
 					.getBytes(StandardCharsets.UTF_8)), Map.of());
 		assertThat(imported.getStatusCode().is3xxRedirection()).isTrue();
-		assertThat(admin.get("/admin/calendar?year=2092").getBody()).contains("2092-01-01", "元旦", "2092-01-04");
-		ResponseEntity<String> badFile = PageUploads.post(rest, admin, "/admin/calendar?year=2092",
-				"/admin/calendar/2092/import",
-				Map.of("2092.csv", "日期,类型\n2092-13-01,放假\n".getBytes(StandardCharsets.UTF_8)), Map.of());
+		assertThat(admin.get("/admin/calendar?year=2070").getBody()).contains("2070-01-01", "元旦", "2070-01-04");
+		ResponseEntity<String> badFile = PageUploads.post(rest, admin, "/admin/calendar?year=2070",
+				"/admin/calendar/2070/import",
+				Map.of("2070.csv", "日期,类型\n2070-13-01,放假\n".getBytes(StandardCharsets.UTF_8)), Map.of());
 		assertThat(badFile.getStatusCode().value()).isEqualTo(422);
 		assertThat(badFile.getBody()).contains("无法识别");
-		assertThat(count("select count(*) from zr_holiday where cal_year = 2092")).isEqualTo(2);
+		assertThat(count("select count(*) from zr_holiday where cal_year = 2070")).isEqualTo(2);
 	}
 
 	@Test
