@@ -36,11 +36,11 @@ class PolicyPage {
 
 	private final MessageSource messages;
 
-	private final java.time.ZoneId zone;
+	private final io.zeren.shared.PageTimes times;
 
 	PolicyPage(PolicySettings settings, Viewers viewers, MessageSource messages,
 			@org.springframework.beans.factory.annotation.Value("${zeren.calendar.zone:Asia/Shanghai}") String zone) {
-		this.zone = java.time.ZoneId.of(zone);
+		this.times = new io.zeren.shared.PageTimes(java.time.ZoneId.of(zone));
 		this.settings = settings;
 		this.viewers = viewers;
 		this.messages = messages;
@@ -55,11 +55,8 @@ class PolicyPage {
 	}
 
 	private String format(java.time.Instant at) {
-		return at == null ? null : MINUTES.withZone(zone).format(at);
+		return at == null ? null : times.at(at);
 	}
-
-	private static final java.time.format.DateTimeFormatter MINUTES = java.time.format.DateTimeFormatter
-		.ofPattern("yyyy-MM-dd HH:mm");
 
 	@GetMapping
 	String show(Model model) {
