@@ -48,7 +48,10 @@ public final class Browser implements AutoCloseable {
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--window-size=1440,1000", "--lang=zh-CN");
+				"--disable-sync", "--window-size=1440,1000", "--lang=zh-CN",
+				// Bootstrap scrolls smoothly unless the user prefers reduced motion: a click right after a scroll (or
+				// WebDriver's own scroll into view) would land where the element was, on another element.
+				"--force-prefers-reduced-motion");
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
