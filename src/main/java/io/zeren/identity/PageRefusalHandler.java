@@ -53,8 +53,7 @@ class PageRefusalHandler implements AccessDeniedHandler {
 				&& request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")
 				&& request.getContentLengthLong() > maxRequestBytes;
 		String key = tooLarge ? "page.upload-too-large" : "page.expired";
-		events.publishEvent(new AccessRefused(request.getRemoteUser(), request.getMethod() + " " + request.getRequestURI(),
-				request.getRemoteAddr(), tooLarge ? "upload too large" : "csrf"));
+		events.publishEvent(AccessRefused.of(request, tooLarge ? "upload too large" : "csrf"));
 		FlashMap flash = new FlashMap();
 		flash.put(FLASH_ERROR, messages.getMessage(key, new Object[] { maxRequestBytes / (1024 * 1024) },
 				Locales.current()));

@@ -38,6 +38,8 @@ public class OrganisationDirectory {
 	/** Per unit code: the heads of the unit and of every unit above it, nearest first. */
 	private final NodeCache<String, List<StaffInfo>> headsCache;
 
+	private final NodeCache<String, Optional<UnitInfo>> topCache;
+
 	private final jakarta.persistence.PersistenceUnitUtil persistence;
 
 	OrganisationDirectory(UnitRepository units, StaffRepository staff, RoleRepository roles,
@@ -49,6 +51,7 @@ public class OrganisationDirectory {
 		this.roles = roles;
 		this.staffCache = new NodeCache<>(CACHE_LIMIT, cacheTtl);
 		this.headsCache = new NodeCache<>(CACHE_LIMIT, cacheTtl);
+		this.topCache = new NodeCache<>(1, cacheTtl);
 	}
 
 	/**
@@ -85,11 +88,17 @@ public class OrganisationDirectory {
 	void clearCaches() {
 		staffCache.clear();
 		headsCache.clear();
+		topCache.clear();
 	}
 
 	/** The agency itself: the first active unit without a parent (its name heads every page). */
 	public Optional<UnitInfo> topUnit() {
 		return units.findActiveRoots().stream().findFirst().map(OrgUnit::toInfo);
+	}
+
+	/** {@link #topUnit} with the reuse of {@link #cachedStaffInfo}: the agency's name in every page's header. */
+	public Optional<UnitInfo> cachedTopUnit() {
+		return topCache.get("top", this::topUnit);
 	}
 
 	public List<UnitInfo> units() {

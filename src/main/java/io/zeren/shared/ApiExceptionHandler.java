@@ -11,9 +11,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -71,10 +68,7 @@ class ApiExceptionHandler {
 	}
 
 	private void refused(HttpServletRequest request, String reason) {
-		Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-		String actor = caller == null || caller instanceof AnonymousAuthenticationToken ? null : caller.getName();
-		events.publishEvent(new AccessRefused(actor, request.getMethod() + " " + request.getRequestURI(),
-				request.getRemoteAddr(), reason));
+		events.publishEvent(AccessRefused.of(request, reason));
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)

@@ -11,7 +11,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -80,9 +79,7 @@ class PageErrors {
 	}
 
 	private void refused(HttpServletRequest request, String reason) {
-		var caller = SecurityContextHolder.getContext().getAuthentication();
-		events.publishEvent(new AccessRefused(caller == null ? null : caller.getName(),
-				request.getMethod() + " " + request.getRequestURI(), request.getRemoteAddr(), reason));
+		events.publishEvent(AccessRefused.of(request, reason));
 	}
 
 }

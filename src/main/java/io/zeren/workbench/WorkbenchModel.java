@@ -45,7 +45,7 @@ class WorkbenchModel {
 	/** The agency's name: its top unit's. */
 	@ModelAttribute("agencyName")
 	String agencyName() {
-		Optional<UnitInfo> top = directory.topUnit();
+		Optional<UnitInfo> top = directory.cachedTopUnit();
 		return top.map(UnitInfo::name).orElse(null);
 	}
 
