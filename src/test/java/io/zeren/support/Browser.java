@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -77,13 +78,15 @@ public final class Browser implements AutoCloseable {
 
 	/** Waits until the page's text contains {@code text}. */
 	public Browser waitForText(String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(30))
+		// The page may still be leaving (a form just sent): the body found first can go stale before it is read.
+		new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
 			.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
 		return this;
 	}
 
 	public String text() {
-		return driver.findElement(By.tagName("body")).getText();
+		return new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.tagName("body")).getText());
 	}
 
 	public String path() {
