@@ -45,6 +45,12 @@ class DisciplineTaskRouting implements ConfidentialProcesses {
 		return DisciplineProcesses.CONFIDENTIAL_DECISIONS;
 	}
 
+	/** Approval operations (转办, 委派, 加签) stay inside the discipline office and case review. */
+	@Override
+	public boolean mayHandle(String processInstanceId, String username) {
+		return access.isOfficeOrReview(username);
+	}
+
 	@Override
 	public List<StaffInfo> escalationChain(String processInstanceId, String owner) {
 		// The parties from the system's record of the instance, never from its variables; an instance Zeren did not

@@ -23,6 +23,14 @@ public interface ConfidentialProcesses {
 	/** Who an overdue task of the instance escalates to, nearest first; empty = nobody. */
 	List<StaffInfo> escalationChain(String processInstanceId, String owner);
 
+	/**
+	 * Whether a task of the instance may be handed (转办, 委派, 加签) to this person: inside the module's own staff
+	 * only. Nobody by default; a confidential task is never copied (抄送) to anyone.
+	 */
+	default boolean mayHandle(String processInstanceId, String username) {
+		return false;
+	}
+
 	/** The process definition key in a process definition id ("Key:version:id"). */
 	static String keyOf(String processDefinitionId) {
 		if (processDefinitionId == null) {
