@@ -10,34 +10,33 @@ create table zr_task_op_policy (
     constraint zr_task_op_policy_pk primary key (process_key, task_key)
 );
 
-insert into zr_task_op_policy (process_key, task_key, operations, return_to) values
-    ('AnnualCycleProcess', 'Task_DraftCatalogue', 'transfer,delegate,add-signer,cc,withdraw,urge', null),
-    ('AnnualCycleProcess', 'Task_ApproveCatalogue', 'return,transfer,delegate,add-signer,cc,urge', 'Task_DraftCatalogue'),
-    ('UnitListProcess', 'Task_ConfirmUnitList', 'transfer,delegate,add-signer,cc,urge', null),
-    ('PersonalResponsibilityProcess', 'Task_ReviewPersonalList', 'urge', null),
-    ('PersonalResponsibilityProcess', 'Task_AnswerObjection', 'transfer,delegate,add-signer,cc,urge', null),
-    ('PersonalResponsibilityProcess', 'Task_QuarterlyCheck', 'transfer,delegate,cc,urge', null),
-    ('AnnualAssessmentProcess', 'Task_SubmitSelfSummary', 'urge', null),
-    ('AnnualAssessmentProcess', 'Task_EvaluatePeer', 'urge', null),
-    ('AnnualAssessmentProcess', 'Task_ProposeGrade', 'return,transfer,delegate,add-signer,cc,urge', 'Task_SubmitSelfSummary'),
-    ('AnnualAssessmentProcess', 'Task_AcknowledgeNotice', 'urge', null),
-    ('AnnualAssessmentProcess', 'Task_DecideReview', 'transfer,delegate,add-signer,cc,urge', null),
-    ('AnnualAssessmentProcess', 'Task_DecideAppeal', 'transfer,delegate,add-signer,cc,urge', null),
-    ('AssessmentCommitteeProcess', 'Task_ReviewUnit', 'transfer,delegate,add-signer,cc,urge', null),
-    ('AssessmentCommitteeProcess', 'Task_DecideUnit', 'return,transfer,delegate,add-signer,cc,urge', 'Task_ReviewUnit'),
-    ('AssessmentCommitteeProcess', 'Task_ResolveObjection', 'transfer,delegate,add-signer,cc,urge', null),
-    ('MidYearInspectionProcess', 'Task_RecordFinding', 'transfer,delegate,cc,urge', null),
-    ('ProgressSelfReportProcess', 'Task_SubmitProgressReport', 'withdraw,urge', null),
-    ('ProgressSelfReportProcess', 'Task_ReviewProgressReport', 'return,cc,urge', 'Task_SubmitProgressReport'),
-    ('RectificationProcess', 'Task_SubmitRectificationPlan', 'transfer,delegate,cc,withdraw,urge', null),
-    ('RectificationProcess', 'Task_SubmitRectificationEvidence', 'transfer,delegate,cc,withdraw,urge', null),
-    ('RectificationProcess', 'Task_VerifyRectification', 'return,transfer,delegate,add-signer,cc,urge', 'Task_SubmitRectificationPlan,Task_SubmitRectificationEvidence'),
-    ('AssignedWorkProcess', 'Task_DoAssignedWork', 'transfer,delegate,add-signer,cc,withdraw,urge', null),
-    ('AssignedWorkProcess', 'Task_ConfirmAssignedWork', 'return,cc,urge', 'Task_DoAssignedWork'),
-    ('DisciplineCaseProcess', '*', 'transfer,delegate,add-signer,urge', null),
-    ('LeadDisposalProcess', '*', 'transfer,delegate,add-signer,urge', null),
-    ('AccountabilityProcess', '*', 'transfer,delegate,add-signer,urge', null),
-    ('DisciplineSubjectProcess', '*', 'urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AnnualCycleProcess', 'Task_DraftCatalogue', 'transfer,delegate,add-signer,cc,withdraw,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AnnualCycleProcess', 'Task_ApproveCatalogue', 'return,transfer,delegate,add-signer,cc,urge', 'Task_DraftCatalogue');
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('UnitListProcess', 'Task_ConfirmUnitList', 'transfer,delegate,add-signer,cc,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('PersonalResponsibilityProcess', 'Task_ReviewPersonalList', 'urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('PersonalResponsibilityProcess', 'Task_AnswerObjection', 'transfer,delegate,add-signer,cc,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('PersonalResponsibilityProcess', 'Task_QuarterlyCheck', 'transfer,delegate,cc,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AnnualAssessmentProcess', 'Task_SubmitSelfSummary', 'urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AnnualAssessmentProcess', 'Task_EvaluatePeer', 'urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AnnualAssessmentProcess', 'Task_ProposeGrade', 'return,transfer,delegate,add-signer,cc,urge', 'Task_SubmitSelfSummary');
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AnnualAssessmentProcess', 'Task_AcknowledgeNotice', 'urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AnnualAssessmentProcess', 'Task_DecideReview', 'transfer,delegate,add-signer,cc,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AnnualAssessmentProcess', 'Task_DecideAppeal', 'transfer,delegate,add-signer,cc,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AssessmentCommitteeProcess', 'Task_ReviewUnit', 'transfer,delegate,add-signer,cc,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AssessmentCommitteeProcess', 'Task_DecideUnit', 'return,transfer,delegate,add-signer,cc,urge', 'Task_ReviewUnit');
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AssessmentCommitteeProcess', 'Task_ResolveObjection', 'transfer,delegate,add-signer,cc,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('MidYearInspectionProcess', 'Task_RecordFinding', 'transfer,delegate,cc,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('ProgressSelfReportProcess', 'Task_SubmitProgressReport', 'withdraw,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('ProgressSelfReportProcess', 'Task_ReviewProgressReport', 'return,cc,urge', 'Task_SubmitProgressReport');
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('RectificationProcess', 'Task_SubmitRectificationPlan', 'transfer,delegate,cc,withdraw,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('RectificationProcess', 'Task_SubmitRectificationEvidence', 'transfer,delegate,cc,withdraw,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('RectificationProcess', 'Task_VerifyRectification', 'return,transfer,delegate,add-signer,cc,urge', 'Task_SubmitRectificationPlan,Task_SubmitRectificationEvidence');
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AssignedWorkProcess', 'Task_DoAssignedWork', 'transfer,delegate,add-signer,cc,withdraw,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AssignedWorkProcess', 'Task_ConfirmAssignedWork', 'return,cc,urge', 'Task_DoAssignedWork');
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('DisciplineCaseProcess', '*', 'transfer,delegate,add-signer,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('LeadDisposalProcess', '*', 'transfer,delegate,add-signer,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('AccountabilityProcess', '*', 'transfer,delegate,add-signer,urge', null);
+insert into zr_task_op_policy (process_key, task_key, operations, return_to) values ('DisciplineSubjectProcess', '*', 'urge', null);
 
 -- Every operation done, the task's typed history (read by TaskOperations#history). 抄送 rows name the person
 -- copied: they are that person's 抄送我的 list.

@@ -38,6 +38,10 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // Zeren (approval operations, docs/approval-operations.md): the task tab "办理操作". Other tabs add their own entry.
+  customScripts: [
+    'scripts/zeren-ops/plugin.js'
+  ],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

@@ -1,0 +1,41 @@
+package io.zeren.workflow;
+
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import io.zeren.identity.Viewers;
+import io.zeren.shared.PageTimes;
+
+/**
+ * 抄送我的 (/my/cc): the notices copied to the viewer, read-only. Tasklist links here from its 抄送我的 filter
+ * entry: a Camunda filter is a task query and cannot say "copied to me" without a right on the task, which a person
+ * copied must not get (docs/approval-operations.md).
+ */
+@Controller
+class CcPage {
+
+	private final Viewers viewers;
+
+	private final TaskOperations operations;
+
+	private final PageTimes times;
+
+	CcPage(Viewers viewers, TaskOperations operations, @Value("${zeren.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+		this.viewers = viewers;
+		this.operations = operations;
+		this.times = new PageTimes(zone);
+	}
+
+	@GetMapping("/my/cc")
+	String page(Model model) {
+		String user = MyWorkPage.staff(viewers.require()).username();
+		model.addAttribute("rows", operations.ccTo(user));
+		model.addAttribute("times", times);
+		return "workflow/my-cc";
+	}
+
+}
