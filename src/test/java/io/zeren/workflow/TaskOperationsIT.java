@@ -238,7 +238,7 @@ class TaskOperationsIT {
 		request.put("unitCode", "OPS-1");
 		request.put("title", "反映黄鑫违规问题（审批操作）");
 		request.put("summary", "来信反映违规收受礼品");
-		request.put("receivedOn", LocalDate.of(2117, 3, 1).toString());
+		request.put("receivedOn", LocalDate.now().minusDays(1).toString());
 		request.put("informantName", "匿名");
 		ResponseEntity<Map<String, Object>> registered = ApiClient.as(rest, "zhaolei").send(HttpMethod.POST,
 				"/api/discipline/leads", request);
