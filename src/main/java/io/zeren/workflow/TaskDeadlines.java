@@ -231,7 +231,8 @@ public class TaskDeadlines {
 				: deadline.getOwnerUnit() == null ? null : directory.unit(deadline.getOwnerUnit()).name();
 		Map<String, Object> context = TaskNames.context(null, unit, owner == null ? null : owner.fullName());
 		String whose = owner != null ? owner.fullName() : unit;
-		context.put(TaskNames.VAR_TITLE, whose == null ? task.getName() : whose + " " + task.getName());
+		String name = task.getName() == null ? "" : task.getName();
+		context.put(TaskNames.VAR_TITLE, whose == null ? name : (whose + " " + name).trim());
 		return context;
 	}
 

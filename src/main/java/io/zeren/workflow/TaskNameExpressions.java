@@ -3,6 +3,9 @@ package io.zeren.workflow;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -40,10 +43,44 @@ public class TaskNameExpressions extends AbstractProcessEnginePlugin {
 		public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
 			String expression = property(userTaskElement);
 			if (expression != null && activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+				Expression resolved = Context.getProcessEngineConfiguration().getExpressionManager()
+					.createExpression(expression);
 				behavior.getTaskDefinition()
-					.setNameExpression(Context.getProcessEngineConfiguration().getExpressionManager()
-						.createExpression(expression));
+					.setNameExpression(new OrPlainName(resolved, userTaskElement.attribute("name")));
 			}
+		}
+
+		/**
+		 * An instance started before its process named its tasks so (or migrated to such a version) lacks the
+		 * context variables: its tasks keep the plain BPMN name instead of failing to be created.
+		 */
+		record OrPlainName(Expression resolved, String plain) implements Expression {
+
+			@Override
+			public Object getValue(VariableScope scope) {
+				try {
+					return resolved.getValue(scope);
+				}
+				catch (ProcessEngineException ex) {
+					return plain;
+				}
+			}
+
+			@Override
+			public void setValue(Object value, VariableScope scope) {
+				throw new UnsupportedOperationException("a task name expression is read only");
+			}
+
+			@Override
+			public String getExpressionText() {
+				return resolved.getExpressionText();
+			}
+
+			@Override
+			public boolean isLiteralText() {
+				return false;
+			}
+
 		}
 
 		static String property(Element userTaskElement) {
