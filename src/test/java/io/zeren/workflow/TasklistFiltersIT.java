@@ -182,12 +182,24 @@ class TasklistFiltersIT {
 		assertThat(person.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(person.getBody()).contains("李娜");
 
+		// As Tasklist asks for a list (HAL, with the filter's variable columns embedded).
+		ResponseEntity<String> hal = hal(chenjing, ENGINE + "/filter/" + byName(listed, TasklistFilters.ESCALATED_TO_ME)
+			.path("id").asText() + "/list?firstResult=0&maxResults=200");
+		assertThat(hal.getStatusCode()).isEqualTo(HttpStatus.OK);
+		// The card carries its context in the name; the variable columns stay empty for staff, whose grants are on
+		// tasks, not on process instances (docs/webapps-l10n.md): nothing is widened for them.
+		assertThat(hal.getBody()).contains("督办：李娜 办理：整理支部台账");
+
 		// lina sees none of chenjing's work through the same filters.
 		WebappSession lina = WebappSession.login(rest, "lina", "tasklist");
 		JsonNode linas = json.readTree(lina.get(ENGINE + "/filter?resourceType=Task").getBody());
 		assertThat(ids(lina, byName(linas, TasklistFilters.OVERDUE))).contains(overdueOfLina.getId())
 			.doesNotContain(overdueOfHers.getId());
 		assertThat(ids(lina, byName(linas, TasklistFilters.ESCALATED_TO_ME))).doesNotContain(escalation.getId());
+	}
+
+	private static ResponseEntity<String> hal(WebappSession session, String path) {
+		return session.send(HttpMethod.POST, path, "{}", org.springframework.http.MediaType.valueOf("application/hal+json"));
 	}
 
 	private Task track(Task task) {
