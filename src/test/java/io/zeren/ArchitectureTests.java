@@ -41,6 +41,9 @@ class ArchitectureTests {
 			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.DeploymentCheck.*")
 			// The login throttle wraps the identity provider's password check, which has no public hook.
 			.and().haveNameNotMatching("io\\.zeren\\.identity\\.IdentityEnginePlugin.*")
+			// A task's name from its zeren.name property: only a parse listener sets a task definition's name expression,
+			// and a create listener would come after the assignment event (docs/webapps-l10n.md, "Task names").
+			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.TaskNameExpressions.*")
 			// saveUser(user, skipPasswordPolicy) for system-set passwords exists only on IdentityServiceImpl in 7.24.
 			.and().doNotHaveFullyQualifiedName("io.zeren.identity.SystemPasswords")
 			.should()

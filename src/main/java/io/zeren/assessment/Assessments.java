@@ -38,6 +38,7 @@ import io.zeren.shared.Locales;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
+import io.zeren.shared.TaskNames;
 import io.zeren.workflow.DeadlineStats;
 import io.zeren.workflow.TaskDeadlines;
 
@@ -153,6 +154,7 @@ public class Assessments {
 				variables.put(AnnualAssessmentProcess.VAR_USERNAME, member.username());
 				variables.put(AnnualAssessmentProcess.VAR_UNIT, unitCode);
 				variables.put(AnnualAssessmentProcess.VAR_PERSON_NAME, member.fullName() + "（" + member.unitName() + "）");
+				variables.putAll(TaskNames.context(year, member.unitName(), member.fullName()));
 				system.run(() -> runtime.startProcessInstanceByKey(AnnualAssessmentProcess.KEY, assessment.businessKey(),
 						variables));
 				started.add(member.username());
@@ -329,6 +331,7 @@ public class Assessments {
 		variables.put(AssessmentCommitteeProcess.VAR_YEAR, year);
 		variables.put(AssessmentCommitteeProcess.VAR_UNIT, unitCode);
 		variables.put(AssessmentCommitteeProcess.VAR_UNIT_NAME, directory.unit(unitCode).name());
+		variables.putAll(TaskNames.context(year, directory.unit(unitCode).name(), null));
 		variables.put(AssessmentCommitteeProcess.VAR_PUBLICITY, properties.current().publicity());
 		system.run(() -> runtime.startProcessInstanceByKey(AssessmentCommitteeProcess.KEY, review.businessKey(), variables));
 	}

@@ -1,20 +1,14 @@
 package io.zeren.identity;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -22,16 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * What every staff member needs to work in Tasklist: the application itself, read access to process
- * definitions (forms and diagrams), and two shared filters. Task visibility itself comes from Camunda's
+ * definitions (forms and diagrams). The shared filters are workflow's TasklistFilters. Task visibility itself comes from Camunda's
  * default authorizations for assignees and candidates, so nobody sees tasks that are not theirs.
  * Idempotent: safe on every start.
  */
 @Component
 class TasklistAccess {
-
-	static final String MY_TASKS = "我的待办";
-
-	static final String GROUP_TASKS = "待认领";
 
 	static final java.util.List<String> STARTABLE_BY_STAFF = java.util.List.of("AssignedWorkProcess");
 
@@ -39,16 +29,9 @@ class TasklistAccess {
 
 	private final AuthorizationService authorizations;
 
-	private final FilterService filters;
-
-	private final TaskService tasks;
-
-	TasklistAccess(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-			TaskService tasks) {
+	TasklistAccess(IdentityService identity, AuthorizationService authorizations) {
 		this.identity = identity;
 		this.authorizations = authorizations;
-		this.filters = filters;
-		this.tasks = tasks;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -67,26 +50,6 @@ class TasklistAccess {
 		for (String startable : STARTABLE_BY_STAFF) {
 			grantToStaff(Resources.PROCESS_DEFINITION, startable, Permissions.CREATE_INSTANCE);
 		}
-		filter(MY_TASKS, -10, "指派给我的任务，按截止日期排序",
-				tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-		// Candidate user covers the user's groups too, and tasks offered to the user by name.
-		filter(GROUP_TASKS, -5, "我或我所在组可认领的任务，按截止日期排序",
-				tasks.createTaskQuery().taskCandidateUserExpression("${currentUser()}").orderByDueDate().asc());
-	}
-
-	private void filter(String name, int priority, String description, TaskQuery query) {
-		// Created once, then kept equal to this definition on every start (so an upgrade fixes old filters).
-		Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-		if (filter == null) {
-			filter = filters.newTaskFilter(name).setOwner("admin");
-		}
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("priority", priority);
-		properties.put("description", description);
-		properties.put("refresh", true);
-		filter.setQuery(query).setProperties(properties);
-		filters.saveFilter(filter);
-		grantToStaff(Resources.FILTER, filter.getId(), Permissions.READ);
 	}
 
 	private void grantToStaff(Resource resource, String resourceId, Permission permission) {

@@ -27,6 +27,7 @@ import io.zeren.organisation.StaffInfo;
 import io.zeren.organisation.UnitInfo;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
+import io.zeren.shared.TaskNames;
 
 /**
  * Inspections and their findings: the inspection team opens an inspection of a unit, records findings (over
@@ -130,6 +131,7 @@ public class Inspections {
 		variables.put(MidYearInspectionProcess.VAR_INSPECTION_ID, inspection.getId());
 		variables.put(MidYearInspectionProcess.VAR_INSPECTORS, inspection.inspectorList());
 		variables.put(MidYearInspectionProcess.VAR_UNIT_NAME, unit.get().name());
+		variables.putAll(TaskNames.context(request.year(), unit.get().name(), null));
 		variables.put(MidYearInspectionProcess.VAR_FINDING_COUNT, 0);
 		system.run(() -> runtime.createProcessInstanceByKey(MidYearInspectionProcess.KEY)
 			.businessKey(String.valueOf(inspection.getId()))

@@ -28,6 +28,7 @@ import io.zeren.notification.Notifications;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
+import io.zeren.shared.TaskNames;
 
 /**
  * Rectifications (整改): one per finding, run by RectificationProcess (business key = finding id). Overdue and
@@ -108,6 +109,7 @@ public class Rectifications {
 		variables.put(VAR_DEADLINE_AT, Date.from(deadlineAt));
 		variables.put(VAR_DEADLINE_TEXT, deadlineText);
 		variables.put(VAR_UNIT_NAME, unitName);
+		variables.putAll(TaskNames.context(inspection.getYear(), unitName, null));
 		variables.put(VAR_DESCRIPTION, finding.getDescription());
 		variables.put(VAR_REQUIREMENT, finding.getRequirement());
 		variables.put(VAR_REJECTIONS, 0);

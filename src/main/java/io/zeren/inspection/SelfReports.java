@@ -29,6 +29,7 @@ import io.zeren.organisation.UnitInfo;
 import io.zeren.organisation.UnitRole;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
+import io.zeren.shared.TaskNames;
 
 /**
  * Mid-year progress self-reports (年中自评): one per active staff member and year, each run by its own
@@ -119,6 +120,7 @@ public class SelfReports {
 			variables.put(VAR_USERNAME, member.username());
 			variables.put(VAR_FULL_NAME, member.fullName());
 			variables.put(VAR_YEAR, year);
+			variables.putAll(TaskNames.context(year, member.unitName(), member.fullName()));
 			variables.put(VAR_REVIEWER_GROUP, reviewerGroup(member));
 			system.run(() -> runtime.createProcessInstanceByKey(KEY)
 				.businessKey(year + ":" + member.username())

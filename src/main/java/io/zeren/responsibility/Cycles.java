@@ -23,6 +23,7 @@ import io.zeren.organisation.UnitInfo;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
+import io.zeren.shared.TaskNames;
 
 /** The deploy phase of a year: open the cycle, draft and approve the catalogue, turn it into unit lists. */
 @Service
@@ -99,6 +100,7 @@ class Cycles {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(AnnualCycleProcess.VAR_CYCLE_ID, cycle.getId());
 		variables.put(AnnualCycleProcess.VAR_YEAR, year);
+		variables.putAll(TaskNames.context(year, null, null));
 		variables.put(AnnualCycleProcess.VAR_WORK_POINTS, request.workPoints());
 		variables.put(AnnualCycleProcess.VAR_CATALOGUE_TEXT, ItemText.format(catalogue));
 		system.run(() -> runtime.startProcessInstanceByKey(AnnualCycleProcess.KEY, String.valueOf(year), variables));
@@ -181,6 +183,7 @@ class Cycles {
 			variables.put(UnitListProcess.VAR_CYCLE_ID, cycleId);
 			variables.put(UnitListProcess.VAR_YEAR, year);
 			variables.put(UnitListProcess.VAR_UNIT_CODE, unitCode);
+			variables.putAll(TaskNames.context(year, directory.unit(unitCode).name(), null));
 			system.run(() -> runtime.startProcessInstanceById(definitionId, UnitListProcess.businessKey(year, unitCode),
 					variables));
 		}

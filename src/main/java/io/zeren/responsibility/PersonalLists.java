@@ -26,6 +26,7 @@ import io.zeren.shared.ForbiddenException;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
+import io.zeren.shared.TaskNames;
 
 /** Personal lists: issue, review, sign or object, answer objections, record evidence and quarterly checks. */
 @Service
@@ -158,6 +159,7 @@ class PersonalLists {
 		variables.put(PersonalResponsibilityProcess.VAR_YEAR, run.year);
 		variables.put(PersonalResponsibilityProcess.VAR_USERNAME, member.username());
 		variables.put(PersonalResponsibilityProcess.VAR_FULL_NAME, member.fullName());
+		variables.putAll(TaskNames.context(run.year, member.unitName(), member.fullName()));
 		variables.put(PersonalResponsibilityProcess.VAR_REVIEWER_GROUP, reviewerGroup(member.username()));
 		variables.put(PersonalResponsibilityProcess.VAR_QUARTERLY_CHECKS, properties.quarterlyChecks());
 		// The list as just issued, for the first review task; the transient flag tells the task's listener it is

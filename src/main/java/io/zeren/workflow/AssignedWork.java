@@ -23,6 +23,7 @@ import io.zeren.organisation.StaffInfo;
 import io.zeren.shared.Locales;
 import io.zeren.shared.Msg;
 import io.zeren.shared.RuleViolationException;
+import io.zeren.shared.TaskNames;
 
 /**
  * Registers a piece of assigned work (交办事项, processes/workflow/assigned-work.bpmn): whoever assigns it
@@ -103,6 +104,10 @@ class AssignedWork implements JavaDelegate {
 		execution.setVariable("workAssignee", assignee);
 		execution.setVariable("workDueAt", due == null ? null : Date.from(due));
 		execution.setVariable("assigneeName", staff.fullName());
+		// Names of the tasks and Tasklist's columns, out of reach of the forms (which show workTitle).
+		execution.setVariables(TaskNames.context(null, staff.unitName(), staff.fullName()));
+		Object title = execution.getVariable("workTitle");
+		execution.setVariable(TaskNames.VAR_TITLE, title == null ? "" : title.toString().trim());
 		execution.setVariable("assignedByName",
 				directory.findStaffInfo(initiator).map(StaffInfo::fullName).orElse(initiator));
 	}

@@ -20,6 +20,12 @@ class EngineTuning {
 		return new EngineAuthorizationGroups();
 	}
 
+	/** Task names from the zeren.name property, so diagrams keep plain names (TaskNameExpressions). */
+	@Bean
+	TaskNameExpressions taskNameExpressions() {
+		return new TaskNameExpressions();
+	}
+
 	/** Registers the deadline job handler (one timer job per user task, see TaskDeadlineJob). */
 	@Bean
 	TaskDeadlineJob taskDeadlineJob(org.springframework.beans.factory.ObjectProvider<TaskDeadlines> deadlines) {

@@ -55,6 +55,7 @@ import io.zeren.shared.Locales;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
+import io.zeren.shared.TaskNames;
 
 /**
  * Deadlines of user tasks: due dates from policy, a watch per task that reminds and escalates, the
@@ -205,6 +206,7 @@ public class TaskDeadlines {
 		variables.put(VAR_OWNER, deadline.getOwnerUsername());
 		variables.put(VAR_OWNER_UNIT, deadline.getOwnerUnit());
 		variables.put(VAR_OWNER_NAMES, ownerNames(task, deadline));
+		variables.putAll(escalationContext(task, deadline));
 		variables.put(VAR_DUE_AT, Date.from(due));
 		variables.put(VAR_DUE_AT_TEXT, text(due));
 		variables.put(VAR_REMIND_AT, remind == null ? null : Date.from(remind));
@@ -216,6 +218,22 @@ public class TaskDeadlines {
 		variables.put(VAR_ACTION, null);
 		system.run(() -> runtime.createProcessInstanceByKey(KEY).businessKey(task.getId()).setVariables(variables)
 			.execute());
+	}
+
+	/**
+	 * What the escalation tasks are named with (督办：李娜 2027年度 填写个人总结（述职）) and Tasklist shows in its
+	 * columns: whose work it is (the person, else the unit) and the watched task's own name.
+	 */
+	private Map<String, Object> escalationContext(Task task, TaskDeadline deadline) {
+		StaffInfo owner = deadline.getOwnerUsername() == null ? null
+				: directory.findStaffInfo(deadline.getOwnerUsername()).orElse(null);
+		String unit = owner != null ? owner.unitName()
+				: deadline.getOwnerUnit() == null ? null : directory.unit(deadline.getOwnerUnit()).name();
+		Map<String, Object> context = TaskNames.context(null, unit, owner == null ? null : owner.fullName());
+		String whose = owner != null ? owner.fullName() : unit;
+		String name = task.getName() == null ? "" : task.getName();
+		context.put(TaskNames.VAR_TITLE, whose == null ? name : (whose + " " + name).trim());
+		return context;
 	}
 
 	private String ownerNames(Task task, TaskDeadline deadline) {

@@ -119,13 +119,14 @@ class AnnualAssessmentProcessTests {
 	void shouldGoFromSelfSummaryToArchiveWhenEnoughPeersVoteAndNoOneAsksForReview() {
 		ProcessInstance pi = startFor("lina");
 		assertThat(pi).isWaitingAt(AnnualAssessmentProcess.TASK_SUBMIT_SELF_SUMMARY);
-		assertThat(task(pi)).isAssignedTo("lina");
+		assertThat(task(pi)).isAssignedTo("lina").hasName("2026年度 填写个人总结（述职）");
 		complete(task(pi), withVariables("selfSummary", "全年完成各项任务"));
 
 		assertThat(pi).isWaitingAt(AnnualAssessmentProcess.TASK_EVALUATE_PEER);
 		Assertions.assertThat(peerTasks()).extracting(Task::getAssignee)
 			.containsExactlyInAnyOrder("chenjing", "xiezhenhua", "tangliang", "yuanmeng", "zhangwei")
 			.doesNotContain("lina");
+		Assertions.assertThat(peerTasks()).extracting(Task::getName).containsOnly("2026年度 民主测评：李娜（组织干部科）");
 		Assertions.assertThat(taskService().getVariable(peerTasks().get(0).getId(), "peerGrade")).isNull();
 		for (int i = 0; i < 4; i++) {
 			Task peer = peerTasks().get(0);
@@ -135,7 +136,7 @@ class AnnualAssessmentProcessTests {
 		assertThat(pi).isWaitingAt(AnnualAssessmentProcess.TASK_PROPOSE_GRADE);
 		Assertions.assertThat(peerTasks()).isEmpty();
 		Assertions.assertThat(votes).hasSize(4);
-		assertThat(task(pi)).hasCandidateGroup("head-pol-org");
+		assertThat(task(pi)).hasCandidateGroup("head-pol-org").hasName("2026年度 单位负责人评鉴：李娜");
 		Assertions.assertThat(taskService().getVariable(task(pi).getId(), "voteSummary")).isEqualTo("4 票");
 		complete(task(pi), withVariables("proposedGrade", "EXCELLENT", "headComment", "表现突出"));
 
@@ -145,7 +146,7 @@ class AnnualAssessmentProcessTests {
 
 		decideUnit("lina");
 		assertThat(pi).isWaitingAt(AnnualAssessmentProcess.TASK_ACKNOWLEDGE_NOTICE);
-		assertThat(task(pi)).isAssignedTo("lina");
+		assertThat(task(pi)).isAssignedTo("lina").hasName("2026年度 签收考核结果通知");
 		complete(task(pi), withVariables("acknowledgement", "accept"));
 
 		assertThat(pi).isWaitingAt("Gateway_ReviewWindow");
@@ -219,7 +220,7 @@ class AnnualAssessmentProcessTests {
 	private ProcessInstance startFor(String username) {
 		return runtimeService().startProcessInstanceByKey(AnnualAssessmentProcess.KEY, "2026:" + username,
 				withVariables("assessmentId", 1L, "year", 2026, "username", username, "unitCode", "POL-ORG", "personName",
-						"李娜（组织干部科）"));
+						"李娜（组织干部科）", "contextYear", "2026年度", "contextUnit", "组织干部科", "contextPerson", "李娜"));
 	}
 
 	private void reachHead(ProcessInstance pi) {

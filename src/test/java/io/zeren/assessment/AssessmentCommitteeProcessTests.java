@@ -78,7 +78,7 @@ class AssessmentCommitteeProcessTests {
 	void shouldReviewDecidePubliciseAndFinalise() {
 		ProcessInstance pi = startUnit();
 		assertThat(pi).isWaitingAt(AssessmentCommitteeProcess.TASK_REVIEW_UNIT);
-		assertThat(task(pi)).hasCandidateGroup("role-assessment-committee").hasName("考核委员会审核：组织干部科");
+		assertThat(task(pi)).hasCandidateGroup("role-assessment-committee").hasName("2026年度 考核委员会审核：组织干部科");
 		complete(task(pi), withVariables("committeeGrades", "lina 李娜：优秀"));
 
 		assertThat(pi).isWaitingAt(AssessmentCommitteeProcess.TASK_DECIDE_UNIT);
@@ -142,7 +142,8 @@ class AssessmentCommitteeProcessTests {
 
 	private ProcessInstance startUnit() {
 		return runtimeService().startProcessInstanceByKey(AssessmentCommitteeProcess.KEY, "2026:POL-ORG",
-				withVariables("year", 2026, "unitCode", "POL-ORG", "unitName", "组织干部科", "publicity", "5WD"));
+				withVariables("year", 2026, "unitCode", "POL-ORG", "unitName", "组织干部科", "publicity", "5WD",
+						"contextYear", "2026年度", "contextUnit", "组织干部科"));
 	}
 
 	private void objection() {

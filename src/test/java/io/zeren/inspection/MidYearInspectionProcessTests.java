@@ -50,7 +50,7 @@ class MidYearInspectionProcessTests {
 	void shouldRecordFindingsOneAtATimeThenWaitForTheRectifications() {
 		ProcessInstance inspection = start();
 		assertThat(inspection).isWaitingAt(MidYearInspectionProcess.TASK_RECORD_FINDING);
-		assertThat(task()).hasCandidateUser("zhoumin").hasCandidateUser("shilei").hasName("登记问题：一大队");
+		assertThat(task()).hasCandidateUser("zhoumin").hasCandidateUser("shilei").hasName("登记问题：一大队（2026年度督察）");
 
 		complete(task(), withVariables("findingTarget", "UNIT", "findingDescription", "学习记录不全", "next", "addAnother"));
 		assertThat(inspection).isWaitingAt(MidYearInspectionProcess.TASK_RECORD_FINDING);
@@ -75,7 +75,8 @@ class MidYearInspectionProcessTests {
 
 	private ProcessInstance start() {
 		ProcessInstance instance = runtimeService().startProcessInstanceByKey(MidYearInspectionProcess.KEY, "1",
-				Map.of("inspectionId", 1L, "inspectors", "zhoumin,shilei", "unitName", "一大队", "findingCount", 0));
+				Map.of("inspectionId", 1L, "inspectors", "zhoumin,shilei", "unitName", "一大队", "findingCount", 0,
+						"contextYear", "2026年度", "contextUnit", "一大队"));
 		// task() and friends follow the instance last asserted on
 		assertThat(instance).isStarted();
 		return instance;

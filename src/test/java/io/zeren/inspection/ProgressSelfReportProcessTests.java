@@ -51,7 +51,7 @@ class ProgressSelfReportProcessTests {
 		complete(task(), withVariables("progressText", "上半年完成学习 12 次"));
 
 		assertThat(report).isWaitingAt(ProgressSelfReportProcess.TASK_REVIEW);
-		assertThat(task()).hasCandidateGroup("head-ops-1").hasName("审阅年中自评：黄鑫");
+		assertThat(task()).hasCandidateGroup("head-ops-1").hasName("2026年度 审阅年中自评：黄鑫");
 		complete(task(), withVariables("reviewOutcome", "accept"));
 
 		assertThat(report).isEnded().hasPassed("EndEvent_SelfReportAccepted");
@@ -74,7 +74,8 @@ class ProgressSelfReportProcessTests {
 
 	private ProcessInstance start() {
 		ProcessInstance instance = runtimeService().startProcessInstanceByKey(ProgressSelfReportProcess.KEY, "2026:huangxin",
-				Map.of("reportId", 1L, "username", "huangxin", "fullName", "黄鑫", "year", 2026, "reviewerGroup", "head-ops-1"));
+				Map.of("reportId", 1L, "username", "huangxin", "fullName", "黄鑫", "year", 2026, "reviewerGroup", "head-ops-1",
+						"contextYear", "2026年度", "contextPerson", "黄鑫"));
 		// task() and friends follow the instance last asserted on
 		assertThat(instance).isStarted();
 		return instance;

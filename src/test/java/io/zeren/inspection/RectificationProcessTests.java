@@ -77,7 +77,7 @@ class RectificationProcessTests {
 	void shouldCloseWhenTheInspectorAcceptsTheEvidence() {
 		ProcessInstance rectification = start();
 		assertThat(rectification).isWaitingAt(RectificationProcess.TASK_SUBMIT_PLAN);
-		assertThat(task()).isAssignedTo("huangxin");
+		assertThat(task()).isAssignedTo("huangxin").hasName("提交整改方案：一大队（2026年度督察）");
 		complete(task(), withVariables("rectificationPlan", "重新学习并整改台账"));
 
 		assertThat(rectification).isWaitingAt(RectificationProcess.TASK_SUBMIT_EVIDENCE);
@@ -85,7 +85,8 @@ class RectificationProcessTests {
 		complete(task(), withVariables("evidenceNote", "台账已补齐"));
 
 		assertThat(rectification).isWaitingAt(RectificationProcess.TASK_VERIFY);
-		assertThat(task()).hasCandidateUser("zhoumin").hasCandidateUser("shilei").hasCandidateGroup("role-inspection");
+		assertThat(task()).hasCandidateUser("zhoumin").hasCandidateUser("shilei").hasCandidateGroup("role-inspection")
+			.hasName("验收整改：一大队（2026年度督察）");
 		complete(task(), withVariables("verdict", "accept"));
 
 		assertThat(rectification).isEnded().hasPassed("Task_CloseRectified", "EndEvent_Rectified");
@@ -151,6 +152,8 @@ class RectificationProcessTests {
 		variables.put("findingId", 7L);
 		variables.put("responsible", "huangxin");
 		variables.put("inspectors", "zhoumin,shilei");
+		variables.put("contextYear", "2026年度");
+		variables.put("contextUnit", "一大队");
 		variables.put("deadlineAt", Date.from(start.plus(Duration.ofDays(10))));
 		ProcessInstance instance = runtimeService().startProcessInstanceByKey(RectificationProcess.KEY, "7", variables);
 		// task() and friends follow the instance last asserted on

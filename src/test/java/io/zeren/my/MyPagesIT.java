@@ -203,7 +203,7 @@ class MyPagesIT {
 		tasks.complete(confirm.getId(), Map.of("workAccepted", "yes"));
 
 		assertThat(lina.get("/my/work").getBody()).contains("办理：整理考核材料（页面测试）", "交办事项");
-		assertThat(chenjing.get("/my/work").getBody()).contains("确认办结：整理考核材料（页面测试）");
+		assertThat(chenjing.get("/my/work").getBody()).contains("确认办结：李娜 整理考核材料（页面测试）");
 		assertThat(chenjing.get("/my/work?tab=started").getBody()).contains("整理考核材料（页面测试）", "已办结");
 		assertThat(lina.get("/my/work?page=99").getStatusCode()).isEqualTo(HttpStatus.OK);
 

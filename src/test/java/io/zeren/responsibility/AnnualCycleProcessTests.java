@@ -82,11 +82,11 @@ class AnnualCycleProcessTests {
 	void shouldDeployAfterApprovalUnitListsAndKickOff() {
 		ProcessInstance cycle = start();
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_DRAFT_CATALOGUE);
-		assertThat(task(cycle)).hasCandidateGroup("role-political");
+		assertThat(task(cycle)).hasCandidateGroup("role-political").hasName("2031年度 起草工作要点和责任清单目录");
 		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_APPROVE_CATALOGUE);
-		assertThat(task(cycle)).hasCandidateGroup("role-leadership");
+		assertThat(task(cycle)).hasCandidateGroup("role-leadership").hasName("2031年度 审定责任清单目录");
 		complete(task(cycle), withVariables("catalogueDecision", "approve", "decisionNote", "同意"));
 
 		startUnitLists(cycle);
@@ -213,7 +213,7 @@ class AnnualCycleProcessTests {
 
 	private ProcessInstance start() {
 		return runtimeService().startProcessInstanceByKey(AnnualCycleProcess.KEY, "2031",
-				Map.of("cycleId", 1L, "year", 2031, "catalogueText", ""));
+				Map.of("cycleId", 1L, "year", 2031, "catalogueText", "", "contextYear", "2031年度"));
 	}
 
 }

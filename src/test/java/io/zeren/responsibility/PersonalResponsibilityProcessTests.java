@@ -73,7 +73,7 @@ class PersonalResponsibilityProcessTests {
 	void shouldSignThenWaitForTheCycleToClose() {
 		ProcessInstance personal = start(false);
 		assertThat(personal).isWaitingAt(PersonalResponsibilityProcess.TASK_REVIEW_LIST);
-		assertThat(task(personal)).isAssignedTo("lina");
+		assertThat(task(personal)).isAssignedTo("lina").hasName("2031年度 审阅并签署个人责任清单");
 		complete(task(personal), withVariables("listDecision", "sign"));
 
 		assertThat(personal).isWaitingAt("Event_CycleClosed").hasNotPassed("Task_PlanQuarterlyCheck");
@@ -89,7 +89,7 @@ class PersonalResponsibilityProcessTests {
 		complete(task(personal), withVariables("listDecision", "object", "objectionItemNo", 1, "objectionReason", "本岗位无家访任务"));
 
 		assertThat(personal).isWaitingAt(PersonalResponsibilityProcess.TASK_ANSWER_OBJECTION);
-		assertThat(task(personal)).hasCandidateGroup("head-pol-org");
+		assertThat(task(personal)).hasCandidateGroup("head-pol-org").hasName("2031年度 答复清单异议：李娜");
 		Assertions.assertThat(runtimeService().getVariable(personal.getId(), "objectionText")).asString()
 			.contains("本岗位无家访任务");
 		complete(task(personal), withVariables("objectionAnswer", "已调整为谈心谈话"));
@@ -128,6 +128,8 @@ class PersonalResponsibilityProcessTests {
 		variables.put("year", 2031);
 		variables.put("username", "lina");
 		variables.put("fullName", "李娜");
+		variables.put("contextYear", "2031年度");
+		variables.put("contextPerson", "李娜");
 		variables.put("reviewerGroup", "head-pol-org");
 		variables.put("quarterlyChecks", quarterlyChecks);
 		return runtimeService().startProcessInstanceByKey(PersonalResponsibilityProcess.KEY, "2031:lina", variables);

@@ -54,10 +54,12 @@ class UnitListProcessTests {
 	@Test
 	void shouldLetTheUnitHeadAdjustAndConfirmTheListThenReportIt() {
 		ProcessInstance unit = runtimeService().startProcessInstanceByKey(UnitListProcess.KEY,
-				UnitListProcess.businessKey(2031, "OPS-1"), Map.of("cycleId", 1L, "year", 2031, "unitCode", "OPS-1"));
+				UnitListProcess.businessKey(2031, "OPS-1"), Map.of("cycleId", 1L, "year", 2031, "unitCode", "OPS-1",
+						"contextYear", "2031年度", "contextUnit", "一大队"));
 
 		assertThat(unit).isWaitingAt(UnitListProcess.TASK_CONFIRM_UNIT_LIST);
-		assertThat(task(unit)).hasCandidateGroup("head-ops-1").isNotAssigned();
+		assertThat(task(unit)).hasCandidateGroup("head-ops-1").isNotAssigned()
+			.hasName("2031年度 分解确认本单位责任清单：一大队");
 		Assertions.assertThat(taskService().createTaskQuery().processInstanceId(unit.getId()).initializeFormKeys()
 			.singleResult().getCamundaFormRef().getKey()).isEqualTo("Form_ConfirmUnitList");
 		Assertions.assertThat(taskService().getVariable(task(unit).getId(), "unitListText")).asString()

@@ -100,6 +100,14 @@ public final class WebappSession {
 		return rest.exchange(path, method, new HttpEntity<>(json, headers), String.class);
 	}
 
+	/** As {@link #send(HttpMethod, String, String)}, asking for the answer as {@code accept} (e.g. HAL). */
+	public ResponseEntity<String> send(HttpMethod method, String path, String json, MediaType accept) {
+		HttpHeaders headers = headers(new HttpHeaders());
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setAccept(java.util.List.of(accept));
+		return rest.exchange(path, method, new HttpEntity<>(json, headers), String.class);
+	}
+
 	/** A form posted from one of Zeren's pages (the page's CSRF token added), as the browser posts it. */
 	public ResponseEntity<String> postForm(String path, MultiValueMap<String, String> fields) {
 		ResponseEntity<String> page = get(path.contains("?") ? path.substring(0, path.indexOf('?')) : path);

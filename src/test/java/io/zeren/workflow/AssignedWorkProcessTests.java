@@ -26,7 +26,11 @@ class AssignedWorkProcessTests {
 
 	@BeforeEach
 	void standIns() {
-		Mocks.register("registerAssignedWorkDelegate", (JavaDelegate) execution -> execution.setVariable("workDueAt", null));
+		Mocks.register("registerAssignedWorkDelegate", (JavaDelegate) execution -> {
+			execution.setVariable("workDueAt", null);
+			execution.setVariables(io.zeren.shared.TaskNames.context(null, "组织干部科", "李娜"));
+			execution.setVariable(io.zeren.shared.TaskNames.VAR_TITLE, "整理支部学习材料");
+		});
 	}
 
 	@AfterEach
@@ -42,7 +46,7 @@ class AssignedWorkProcessTests {
 		assertThat(task()).isAssignedTo("lina").hasName("办理：整理支部学习材料");
 		complete(task(), withVariables("workResult", "已整理并上传"));
 
-		assertThat(task()).isAssignedTo("chenjing").hasName("确认办结：整理支部学习材料");
+		assertThat(task()).isAssignedTo("chenjing").hasName("确认办结：李娜 整理支部学习材料");
 		complete(task(), withVariables("workAccepted", "yes"));
 		assertThat(work).isEnded().hasPassed("EndEvent_WorkDone");
 	}

@@ -114,7 +114,7 @@ class DeadlineEscalationIT {
 		EngineTime.moveTo(management, MONDAY.plusDays(9).plusMinutes(2));
 		assertThat(escalationTaskFor(task, "chenjing")).isNull();
 		Task level2 = escalationTaskFor(task, "liuzhiqiang");
-		assertThat(level2.getName()).isEqualTo("督办：填写述职报告");
+		assertThat(level2.getName()).isEqualTo("督办：李娜 填写述职报告");
 
 		tasks.complete(level2.getId(), Map.of("escalationAction", "urge", "actionNote", "请今天内完成"));
 		assertThat(events.stream(TaskUrged.class)).singleElement()

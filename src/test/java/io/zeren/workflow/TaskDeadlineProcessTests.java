@@ -84,7 +84,7 @@ class TaskDeadlineProcessTests {
 
 		fire(Duration.ofHours(1));
 		assertThat(watch).isWaitingAt("Task_HandleEscalation");
-		assertThat(task()).isAssignedTo("sup1").hasName("督办：填写述职报告");
+		assertThat(task()).isAssignedTo("sup1").hasName("督办：李娜 填写述职报告");
 		complete(task(), withVariables("escalationAction", "urge", "actionNote", "请尽快"));
 		assertThat(watch).isWaitingAt("TimerEvent_UntilNextLevel");
 
@@ -94,6 +94,7 @@ class TaskDeadlineProcessTests {
 
 		fire(Duration.ofHours(1));
 		assertThat(watch).isWaitingAt("Task_HandleFinalEscalation");
+		assertThat(task()).hasName("督办（最高层级）：李娜 填写述职报告");
 		assertThat(task()).isAssignedTo("sup3");
 		complete(task(), withVariables("escalationAction", "acknowledge"));
 		assertThat(watch).isEnded().hasPassed("EndEvent_FinalHandled");
@@ -175,6 +176,7 @@ class TaskDeadlineProcessTests {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("taskId", "task-1");
 		variables.put("taskName", "填写述职报告");
+		variables.put(io.zeren.shared.TaskNames.VAR_TITLE, "李娜 填写述职报告");
 		variables.put("dueAt", Date.from(start.plus(Duration.ofHours(2))));
 		variables.put("remindAt", remind ? Date.from(start.plus(Duration.ofHours(1))) : null);
 		variables.put("escalationCap", cap);

@@ -45,7 +45,7 @@ class UnitBrowserIT {
 			browser.visible(By.xpath("//a[contains(@class,'dropdown-toggle') and normalize-space()='本单位']")).click();
 			browser.visible(By.cssSelector("a[href='/unit']")).click();
 			browser.waitForText("本单位工作：组织干部科");
-			assertThat(browser.text()).contains("李娜", "办理：上报季度学习情况", "已逾期", "督办：办理：整理谈心谈话记录");
+			assertThat(browser.text()).contains("李娜", "办理：上报季度学习情况", "已逾期", "督办：唐亮 办理：整理谈心谈话记录");
 
 			browser.visible(By.id("task-" + overdue.getId())).click();
 			browser.driver().findElement(By.id("message")).sendKeys("请今天内办结");

@@ -137,7 +137,7 @@ class UnitPagesIT {
 
 		String html = WebappSession.login(rest, "chenjing", "tasklist").get("/unit").getBody();
 
-		assertThat(html).contains("督办我的事项", "督办：办理：报送统计报表", "李娜（组织干部科）", "第 1 级",
+		assertThat(html).contains("督办我的事项", "督办：李娜 办理：报送统计报表", "李娜（组织干部科）", "第 1 级",
 				"/camunda/app/tasklist/default/#/?task=" + escalation.getId());
 		// Not the head of POL: the escalation is chenjing's, liuzhiqiang has none of it.
 		assertThat(WebappSession.login(rest, "liuzhiqiang", "tasklist").get("/unit").getBody())

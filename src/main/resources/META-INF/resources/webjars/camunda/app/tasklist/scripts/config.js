@@ -27,6 +27,9 @@
 // login page.
 import '/js/webapp-login.js';
 
+// Zeren (issue 22, lists): overdue tasks in red, no priority on the cards (/css/tasklist-lists.css).
+import '/js/tasklist-lists.js';
+
 export default {
   // The app name in the header and on the login page is not a translation key: name it in Chinese
   // (English browsers see it too; the vendor stays Camunda).
