@@ -47,6 +47,8 @@ interface TaskEscalationRepository extends Repository<TaskEscalation, Long> {
 
 	boolean existsByTaskIdAndSupervisor(String taskId, String supervisor);
 
+	long countByTaskIdAndLevel(String taskId, int level);
+
 }
 
 interface TaskUrgeRepository extends Repository<TaskUrge, Long> {
