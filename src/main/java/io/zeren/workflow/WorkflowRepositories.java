@@ -72,6 +72,9 @@ interface DelegationRepository extends Repository<Delegation, Long> {
 	@Query("select distinct d.ownerUsername from Delegation d where d.endedAt is null")
 	List<String> openOwners();
 
+	@Query("select d from Delegation d where d.endedAt is null order by d.startsOn")
+	List<Delegation> findOpen();
+
 	@Query("select d from Delegation d where (d.ownerUsername = :username or d.substitute = :username) order by d.createdAt desc")
 	List<Delegation> findInvolving(String username);
 
