@@ -13,7 +13,7 @@ import io.zeren.shared.LivePolicy;
 class DeadlineSettings {
 
 	@Bean
-	LivePolicy<DeadlineProperties> deadlinePolicy(LivePolicy.Binding binding) {
+	LivePolicy<DeadlineProperties> liveDeadlineSettings(LivePolicy.Binding binding) {
 		return binding.bind("zeren.deadline", DeadlineProperties.class);
 	}
 
