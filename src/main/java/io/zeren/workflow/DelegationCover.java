@@ -105,7 +105,8 @@ class DelegationCover {
 
 	/** At a task's create event: the substitutes it gets as candidates because everyone it is offered to is away. */
 	List<Cover> onCreate(DelegateTask task) {
-		if (task.getAssignee() != null || excluded(task.getProcessDefinitionId()) || personal.isPersonal(task)) {
+		if (task.getAssignee() != null || !delegations.anyoneMayBeAway() || excluded(task.getProcessDefinitionId())
+				|| personal.isPersonal(task)) {
 			return List.of();
 		}
 		List<Cover> covers = coversFor(task.getCandidates());

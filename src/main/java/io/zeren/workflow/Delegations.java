@@ -94,9 +94,21 @@ public class Delegations {
 	 * per {@code zeren.deadline.delegation-cache-ttl}: every task's assignee is asked about, few people are away.
 	 */
 	boolean mayBeAway(String username) {
+		Set<String> owners = openOwnersNow();
+		return owners == null || owners.contains(username);
+	}
+
+	/** Whether anyone at all has a delegation not ended: most of the time nobody, and a new group task needs no look. */
+	boolean anyoneMayBeAway() {
+		Set<String> owners = openOwnersNow();
+		return owners == null || !owners.isEmpty();
+	}
+
+	/** The owners with a delegation not ended, as this node last read them; null when not cached (TTL 0). */
+	private Set<String> openOwnersNow() {
 		Duration ttl = properties.delegationCacheTtl();
 		if (ttl == null || ttl.isZero() || ttl.isNegative()) {
-			return true;
+			return null;
 		}
 		long now = System.nanoTime();
 		OpenOwners current = openOwners;
@@ -104,7 +116,7 @@ public class Delegations {
 			current = new OpenOwners(Set.copyOf(delegations.openOwners()), now + ttl.toNanos());
 			openOwners = current;
 		}
-		return current.usernames().contains(username);
+		return current.usernames();
 	}
 
 	/** A delegation made or ended here counts at once: read the owners again, now and once it is committed. */

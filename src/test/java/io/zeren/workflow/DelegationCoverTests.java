@@ -57,6 +57,7 @@ class DelegationCoverTests {
 		when(active.active()).thenReturn(true);
 		when(directory.cachedStaffInfo(anyString())).thenReturn(Optional.of(active));
 		when(deadlines.confidentialFor(anyString())).thenReturn(Optional.empty());
+		when(delegations.anyoneMayBeAway()).thenReturn(true);
 		when(delegations.mayBeAway("chenjing")).thenReturn(true);
 		when(delegations.activeFor("chenjing")).thenReturn(Optional.of(new Delegation("chenjing", "xiezhenhua",
 				LocalDate.of(2115, 6, 3), LocalDate.of(2115, 6, 5), "出差", "chenjing", Instant.now())));
