@@ -553,8 +553,9 @@ public class TaskDeadlines {
 		ModelElementInstance element = model == null ? null : model.getModelElementById(task.getTaskDefinitionKey());
 		String processKey = deadline != null ? deadline.getProcessKey()
 				: ConfidentialProcesses.keyOf(task.getProcessDefinitionId());
-		return policy.forTask(processKey, task.getTaskDefinitionKey(),
-				holder.category() == null ? null : holder.category().name(), overrides(element));
+		String category = holder.category() == null ? null : holder.category().name();
+		// The policy table is read by the system: the supervisor acting has no right to evaluate decisions.
+		return system.call(() -> policy.forTask(processKey, task.getTaskDefinitionKey(), category, overrides(element)));
 	}
 
 	/** The watch variables for a restart at level 0 with the given due date. */
