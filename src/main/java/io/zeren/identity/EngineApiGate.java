@@ -121,8 +121,7 @@ class EngineApiGate extends OncePerRequestFilter {
 		Rule allowing = allowing(request, method, path, caller, roles, body);
 		if (allowing == null) {
 			refuse(request, response, caller, target, "not in the allow-list of " + roles, 403,
-					new Msg(path.size() >= 3 && "claim".equals(path.get(2)) ? "security.engine.claim-other"
-							: "security.engine.refused"));
+					new Msg(refusalKey(path)));
 			return;
 		}
 		if (SubmissionGuard.isSubmission(method, path)) {
@@ -136,6 +135,18 @@ class EngineApiGate extends OncePerRequestFilter {
 			}
 		}
 		chain.doFilter(forward, response);
+	}
+
+	/** The sentence for a refused request: claims for someone else and unclaims get their own. */
+	private static String refusalKey(List<String> path) {
+		if (path.size() >= 3 && "task".equals(path.get(0)) && "claim".equals(path.get(2))) {
+			return "security.engine.claim-other";
+		}
+		// Staff never unclaim: a personal task would have no holder, a group task goes on through 改派.
+		if (path.size() >= 3 && "task".equals(path.get(0)) && "unclaim".equals(path.get(2))) {
+			return "security.engine.unclaim";
+		}
+		return "security.engine.refused";
 	}
 
 	private Rule allowing(HttpServletRequest request, String method, List<String> path, Caller caller, Set<Role> roles,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,7 @@ import io.zeren.organisation.StaffInfo;
 import io.zeren.workflow.DeadlineExtended;
 import io.zeren.workflow.TaskAssigned;
 import io.zeren.workflow.TaskEscalated;
+import io.zeren.workflow.TaskOffered;
 import io.zeren.workflow.TaskReminderDue;
 import io.zeren.workflow.TaskRef;
 import io.zeren.workflow.TaskUrged;
@@ -36,6 +38,10 @@ class TaskMailListener {
 
 	static final String EXTENDED = "deadline-extended";
 
+	static final String OFFERED = "task-offered";
+
+	static final String OFFERED_CONFIDENTIAL = "task-offered-confidential";
+
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final Outbox outbox;
@@ -44,10 +50,36 @@ class TaskMailListener {
 
 	private final MailProperties properties;
 
-	TaskMailListener(Outbox outbox, OrganisationDirectory directory, MailProperties properties) {
+	private final MessageSource messages;
+
+	TaskMailListener(Outbox outbox, OrganisationDirectory directory, MailProperties properties, MessageSource messages) {
 		this.outbox = outbox;
 		this.directory = directory;
 		this.properties = properties;
+		this.messages = messages;
+	}
+
+	/**
+	 * A task offered to people (a group, several candidates, a substitute covering an absent person): each gets one
+	 * mail per task, held for the daily digest of those who chose it (like a reminder, it is a notice, not a task
+	 * given to them alone). A confidential (discipline) task is announced without anything that tells what it is
+	 * about: no name, process, reference or date, in the mail or in the digest.
+	 */
+	@EventListener
+	void on(TaskOffered event) {
+		if (event.confidential()) {
+			Map<String, Object> model = new LinkedHashMap<>();
+			String name = messages.getMessage("mail.task-offered.confidential-name", null, properties.defaultLocale());
+			model.put("title", name);
+			model.put("taskId", event.task().taskId());
+			model.put("taskName", name);
+			outbox.enqueue(OFFERED_CONFIDENTIAL, people(event.candidates()), model, List.of(), event.dedupKey(), true);
+			return;
+		}
+		Map<String, Object> model = task(event.task());
+		model.put("onBehalfOfName", event.onBehalfOf() == null ? null : name(event.onBehalfOf()));
+		outbox.enqueue(OFFERED, people(event.candidates()), model, List.of(event.task().taskName()), event.dedupKey(),
+				true);
 	}
 
 	@EventListener
@@ -58,7 +90,7 @@ class TaskMailListener {
 				false);
 	}
 
-	/** The only mail that may wait for a daily digest: it is a nudge, not a call to act now. */
+	/** A reminder may wait for a daily digest (as an offered task may): it is a nudge, not a call to act now. */
 	@EventListener
 	void on(TaskReminderDue event) {
 		outbox.enqueue(REMINDER, people(event.recipients()), task(event.task()), List.of(event.task().taskName()),

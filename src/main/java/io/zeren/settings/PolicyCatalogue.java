@@ -30,7 +30,9 @@ final class PolicyCatalogue {
 		/** An ISO-8601 period or duration ("P6M", "P1Y", "PT20M"). */
 		PERIOD,
 		/** A whole number at least {@link Setting#min()}. */
-		COUNT
+		COUNT,
+		/** A time of day ("18:00", "17:30"). */
+		TIME
 
 	}
 
@@ -89,6 +91,8 @@ final class PolicyCatalogue {
 		all.add(new Setting("zeren.discipline.accountability.case-threshold", accountability, "settings.accountability.case-threshold", null, Kind.COUNT, 1));
 		all.add(new Setting("zeren.discipline.accountability.chain-levels", accountability, "settings.accountability.chain-levels", null, Kind.COUNT, 0));
 		all.add(new Setting("zeren.discipline.accountability.objection-window", accountability, "settings.accountability.objection-window", null, Kind.DURATION, 0));
+		String deadlines = "settings.group.deadline";
+		all.add(new Setting("zeren.deadline.workday-end", deadlines, "settings.deadline.workday-end", null, Kind.TIME, 0));
 		String sanctions = "settings.group.sanctions";
 		for (String code : SANCTIONS) {
 			all.add(new Setting("zeren.discipline.sanctions.periods[" + code + "]", sanctions, "settings.sanctions.period",
@@ -120,6 +124,7 @@ final class PolicyCatalogue {
 			case PERIOD -> period(text) ? Optional.empty() : Optional.of(new Msg("settings.invalid.period"));
 			case COUNT -> count(text).filter(count -> count >= setting.min()).isPresent() ? Optional.empty()
 					: Optional.of(new Msg("settings.invalid.count", setting.min()));
+			case TIME -> time(text) ? Optional.empty() : Optional.of(new Msg("settings.invalid.time"));
 		};
 	}
 
@@ -150,6 +155,16 @@ final class PolicyCatalogue {
 			}
 			Period period = Period.parse(upper);
 			return !period.isNegative() && !period.isZero();
+		}
+		catch (DateTimeParseException ex) {
+			return false;
+		}
+	}
+
+	private static boolean time(String text) {
+		try {
+			java.time.LocalTime.parse(text);
+			return true;
 		}
 		catch (DateTimeParseException ex) {
 			return false;

@@ -28,7 +28,7 @@ final class PolicyText {
 				case SHARE -> new BigDecimal(value.strip()).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
 				case FRACTION -> value.contains("/") ? value.strip()
 						: new BigDecimal(value.strip()).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
-				case COUNT -> value.strip();
+				case COUNT, TIME -> value.strip();
 				case DURATION, PERIOD -> duration(value.strip(), messages, locale);
 			};
 		}

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +25,8 @@ import io.zeren.shared.RuleViolationException;
 
 /**
  * Out-of-office delegation (代理). While a delegation runs, a task assigned to the owner goes to the
- * substitute; the owner stays recorded as the task's owner (shown in Tasklist) for audit.
+ * substitute; the owner stays recorded as the task's owner (shown in Tasklist) for audit. A task offered to a group
+ * only the absent owner holds is offered to the substitute too ({@link DelegationCover}).
  */
 @Service
 @Transactional
@@ -45,8 +47,13 @@ public class Delegations {
 
 	private final SystemAuthentication system;
 
+	/** Covers group work for the period; a provider, as the cover reads who is away from here. */
+	private final ObjectProvider<DelegationCover> cover;
+
 	Delegations(DelegationRepository delegations, OrganisationDirectory directory, DeadlineProperties properties,
-			PersonalTasks personal, IdentityService identity, SystemAuthentication system) {
+			PersonalTasks personal, IdentityService identity, SystemAuthentication system,
+			ObjectProvider<DelegationCover> cover) {
+		this.cover = cover;
 		this.delegations = delegations;
 		this.directory = directory;
 		this.properties = properties;
@@ -86,10 +93,22 @@ public class Delegations {
 	 * Whether the person has a delegation not ended (so their tasks need a look), from a set of owners read once
 	 * per {@code zeren.deadline.delegation-cache-ttl}: every task's assignee is asked about, few people are away.
 	 */
-	private boolean mayBeAway(String username) {
+	boolean mayBeAway(String username) {
+		Set<String> owners = openOwnersNow();
+		return owners == null || owners.contains(username);
+	}
+
+	/** Whether anyone at all has a delegation not ended: most of the time nobody, and a new group task needs no look. */
+	boolean anyoneMayBeAway() {
+		Set<String> owners = openOwnersNow();
+		return owners == null || !owners.isEmpty();
+	}
+
+	/** The owners with a delegation not ended, as this node last read them; null when not cached (TTL 0). */
+	private Set<String> openOwnersNow() {
 		Duration ttl = properties.delegationCacheTtl();
 		if (ttl == null || ttl.isZero() || ttl.isNegative()) {
-			return true;
+			return null;
 		}
 		long now = System.nanoTime();
 		OpenOwners current = openOwners;
@@ -97,7 +116,7 @@ public class Delegations {
 			current = new OpenOwners(Set.copyOf(delegations.openOwners()), now + ttl.toNanos());
 			openOwners = current;
 		}
-		return current.usernames().contains(username);
+		return current.usernames();
 	}
 
 	/** A delegation made or ended here counts at once: read the owners again, now and once it is committed. */
@@ -143,8 +162,12 @@ public class Delegations {
 			throw new RuleViolationException(new Msg("delegation.substitute-away", substituteInfo.fullName()));
 		}
 		forgetOpenOwners();
-		return delegations.save(new Delegation(owner, substitute, startsOn, endsOn, reason, by, EngineClock.now()))
-			.toView();
+		Delegation saved = delegations.save(new Delegation(owner, substitute, startsOn, endsOn, reason, by,
+				EngineClock.now()));
+		// Running today: the substitute gets the group tasks waiting for the owner alone at once (else the sweep
+		// does on the first day).
+		cover.getObject().start(saved);
+		return saved.toView();
 	}
 
 	/** The owner is back: the delegation ends now. */
@@ -158,6 +181,7 @@ public class Delegations {
 		}
 		delegation.end(EngineClock.now());
 		forgetOpenOwners();
+		cover.getObject().end(delegation.getId());
 		return delegation.toView();
 	}
 
@@ -185,7 +209,7 @@ public class Delegations {
 			.count() > 0);
 	}
 
-	private LocalDate today() {
+	LocalDate today() {
 		return EngineClock.now().atZone(ZoneId.of(properties.zone())).toLocalDate();
 	}
 

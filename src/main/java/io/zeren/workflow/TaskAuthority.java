@@ -81,6 +81,9 @@ class TaskAuthority {
 				}
 			}
 			case TaskListener.EVENTNAME_ASSIGNMENT -> {
+				if (task.getAssignee() == null) {
+					refuseUnclaimLeavingNobody(task);
+				}
 				if (personal.isPersonal(task)) {
 					keepWithOwner(task);
 				}
@@ -105,6 +108,27 @@ class TaskAuthority {
 		}
 		throw refuse(task, "TASK_PERSONAL_MOVE", "assignee " + assignee + ", owner " + owner.get(),
 				new Msg("deadline.personal.owner-only", task.getName(), nameOf(owner.get())));
+	}
+
+	/**
+	 * An assignment event with no assignee is an unclaim (取消认领, or setting the assignee to nobody). A personal task
+	 * belongs to its owner and stays with them; any other task that is offered to nobody (no candidate user or
+	 * group) would vanish from every list until it escalated. Both are refused, whoever asks: the system too, so no
+	 * door leaves a task without a holder. Refusing beats quietly handing it back: the person sees why.
+	 */
+	private void refuseUnclaimLeavingNobody(DelegateTask task) {
+		if (personal.isPersonal(task)) {
+			String owner = personal.owner(task.getId()).orElse(null);
+			throw refuse(task, "TASK_PERSONAL_UNCLAIM", owner == null ? null : "owner " + owner,
+					new Msg("task.unclaim.personal", task.getName()));
+		}
+		boolean offered = task.getCandidates()
+			.stream()
+			.anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+					&& (link.getUserId() != null || link.getGroupId() != null));
+		if (!offered) {
+			throw refuse(task, "TASK_UNCLAIM_NOBODY", null, new Msg("task.unclaim.nobody", task.getName()));
+		}
 	}
 
 	private void onlyTheHolderCompletes(DelegateTask task) {

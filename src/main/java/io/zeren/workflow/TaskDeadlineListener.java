@@ -1,5 +1,7 @@
 package io.zeren.workflow;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -19,11 +21,17 @@ class TaskDeadlineListener {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final DelegationCover cover;
+
+	private final TaskOffers offers;
+
 	TaskDeadlineListener(TaskDeadlines deadlines, Delegations delegations,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, DelegationCover cover, TaskOffers offers) {
 		this.deadlines = deadlines;
 		this.delegations = delegations;
 		this.events = events;
+		this.cover = cover;
+		this.offers = offers;
 	}
 
 	@EventListener
@@ -45,6 +53,10 @@ class TaskDeadlineListener {
 				}
 				if (!watchTask) {
 					deadlines.watch(task, delegatedFrom);
+					if (task.getAssignee() == null) {
+						// Offered to a group: substitutes of the absent join it, then everyone who may claim it hears.
+						offers.announce(task, confidential, confidential ? List.of() : cover.onCreate(task));
+					}
 				}
 			}
 			case TaskListener.EVENTNAME_ASSIGNMENT -> {

@@ -74,6 +74,12 @@ public final class TaskDeadlineProcess {
 
 	static final String VAR_NEW_ASSIGNEE = "newAssignee";
 
+	/** Set by the escalation step: the supervisor is the top of the chain (or the cap), the escalation stays with them. */
+	static final String VAR_AT_TOP = "atTop";
+
+	/** Set by the supervisor's action: 延期, 改派 or 接办 restarted the clock, the watch begins again at level 0. */
+	static final String VAR_RESTART = "watchRestarts";
+
 	private TaskDeadlineProcess() {
 	}
 

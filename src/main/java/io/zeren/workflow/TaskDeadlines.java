@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,6 +31,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -51,6 +53,7 @@ import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.organisation.UnitInfo;
+import io.zeren.shared.LivePolicy;
 import io.zeren.shared.Locales;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
@@ -108,12 +111,20 @@ public class TaskDeadlines {
 
 	private final PersonalTasks personal;
 
+	private final RepositoryService repository;
+
+	/** The deadline settings as they stand now (the end of the working day is a policy setting). */
+	private final LivePolicy<DeadlineProperties> livePolicy;
+
 	TaskDeadlines(DeadlinePolicy policy, WorkingCalendar calendar, OrganisationDirectory directory, RuntimeService runtime,
 			TaskService tasks, IdentityService identity, SystemAuthentication system, TaskDeadlineRepository deadlines,
 			TaskEscalationRepository escalations, TaskUrgeRepository urges, ApplicationEventPublisher events,
 			DeadlineProperties properties, MessageSource messages, ObjectProvider<ConfidentialProcesses> confidential,
-			TaskById taskById, PersonalTasks personal) {
+			TaskById taskById, PersonalTasks personal, RepositoryService repository,
+			LivePolicy<DeadlineProperties> livePolicy) {
 		this.personal = personal;
+		this.repository = repository;
+		this.livePolicy = livePolicy;
 		this.messages = messages;
 		this.confidential = SingletonSupplier.of(() -> confidential.orderedStream().toList());
 		this.policy = policy;
@@ -275,39 +286,51 @@ public class TaskDeadlines {
 		events.publishEvent(new TaskReminderDue(ref(task, execution), recipients));
 	}
 
+	/**
+	 * One level up the chain, at most to the top: the policy's cap, or the last person of the chain if it is shorter.
+	 * At the top the escalation stays with that person (no timer takes it away) until they act; if they only urge or
+	 * acknowledge, it comes back to them after the next interval for as long as the task stays open. Only a task whose
+	 * owner has nobody above (or that is gone) ends the watch.
+	 */
 	void escalate(DelegateExecution execution) {
 		String taskId = (String) execution.getVariable(VAR_TASK_ID);
-		int level = ((Number) execution.getVariable(VAR_LEVEL)).intValue() + 1;
+		int previous = ((Number) execution.getVariable(VAR_LEVEL)).intValue();
 		int cap = ((Number) execution.getVariable(VAR_ESCALATION_CAP)).intValue();
 		Task task = liveTask(taskId);
 		String owner = task != null && task.getAssignee() != null ? task.getAssignee()
 				: (String) execution.getVariable(VAR_OWNER);
 		String unit = (String) execution.getVariable(VAR_OWNER_UNIT);
-		List<StaffInfo> chain = escalationChain(task, owner, unit);
-		String supervisor = level <= cap && level <= chain.size() ? chain.get(level - 1).username() : null;
-		execution.setVariable(VAR_LEVEL, level);
+		List<StaffInfo> chain = task == null ? List.of() : escalationChain(task, owner, unit);
+		int top = Math.min(Math.max(cap, 1), chain.size());
+		int level = Math.min(previous + 1, top);
+		String supervisor = level >= 1 ? chain.get(level - 1).username() : null;
+		execution.setVariable(VAR_LEVEL, level >= 1 ? level : previous + 1);
 		execution.setVariable(VAR_SUPERVISOR, supervisor);
+		execution.setVariable(VAR_AT_TOP, supervisor != null && level >= top);
+		execution.setVariable(VAR_RESTART, false);
 		execution.setVariable(VAR_ACTION, null);
 		execution.setVariable(VAR_ACTION_NOTE, null);
 		execution.setVariable(VAR_NEW_DUE_DATE, null);
 		execution.setVariable(VAR_NEW_ASSIGNEE, null);
-		if (supervisor == null || task == null) {
-			execution.setVariable(VAR_SUPERVISOR, null);
-			log.info("Task {} is overdue and its supervisor chain ends below level {}", taskId, level);
+		if (supervisor == null) {
+			log.info("Task {} is overdue and its owner has nobody above to escalate to", taskId);
 			return;
 		}
 		Instant now = EngineClock.now();
 		Instant actionDue = calendar.plus(now, (String) execution.getVariable(VAR_ESCALATE_EVERY));
 		execution.setVariable(VAR_ACTION_DUE_AT, Date.from(actionDue));
-		execution.setVariable(VAR_NEXT_ESCALATION_AT, level < cap ? Date.from(actionDue) : null);
+		// Below the top: the next level then if nobody acts. At the top: when it comes back after an urge.
+		execution.setVariable(VAR_NEXT_ESCALATION_AT, Date.from(actionDue));
 		Date due = (Date) execution.getVariable(VAR_DUE_AT);
-		String reason = level == 1 ? "已超过办理期限 " + text(due.toInstant())
-				: "第 " + (level - 1) + " 级督办后仍未办结，逐级上报";
+		String reason = previous == 0 ? "已超过办理期限 " + text(due.toInstant())
+				: previous >= top ? "最高层级督办后仍未办结，再次督办"
+						: "第 " + previous + " 级督办后仍未办结，逐级上报";
 		execution.setVariable(VAR_REASON, reason);
+		int round = (int) escalations.countByTaskIdAndLevel(taskId, level);
 		escalations.save(new TaskEscalation(taskId, level, supervisor, owner, unit, reason, now));
 		deadlines.findByTaskId(taskId).ifPresent(deadline -> deadline.escalated(level));
 		List<String> owners = owner != null ? List.of(owner) : reminderRecipients(task, null, unit);
-		events.publishEvent(new TaskEscalated(ref(task, execution), level, supervisor, owners, reason));
+		events.publishEvent(new TaskEscalated(ref(task, execution), level, supervisor, owners, reason, round));
 	}
 
 	/** Checks a supervisor's choice before their escalation task may complete; nothing is lost on refusal. */
@@ -318,8 +341,7 @@ public class TaskDeadlines {
 			problems.add(new Msg("deadline.action.required"));
 		}
 		else if ("extend".equals(action)) {
-			Instant newDue = parseNewDue(escalationTask.getVariable(VAR_NEW_DUE_DATE),
-					(Date) escalationTask.getVariable(VAR_DUE_AT));
+			Instant newDue = parseNewDue(escalationTask.getVariable(VAR_NEW_DUE_DATE));
 			if (newDue == null || !newDue.isAfter(EngineClock.now())) {
 				problems.add(new Msg("deadline.extend.date"));
 			}
@@ -348,21 +370,35 @@ public class TaskDeadlines {
 		}
 	}
 
+	/**
+	 * Applies the supervisor's choice. 延期, 改派 and 接办 restart the watch (VAR_RESTART): an extension at the new date,
+	 * a moved task for its new holder with a due date from policy counted from now.
+	 */
 	void applyAction(DelegateExecution execution) {
 		String taskId = (String) execution.getVariable(VAR_TASK_ID);
 		String supervisor = (String) execution.getVariable(VAR_SUPERVISOR);
 		String action = (String) execution.getVariable(VAR_ACTION);
 		String note = (String) execution.getVariable(VAR_ACTION_NOTE);
 		int level = ((Number) execution.getVariable(VAR_LEVEL)).intValue();
+		execution.setVariable(VAR_RESTART, false);
 		switch (action) {
 			case "urge" -> urge(taskId, supervisor, note);
-			case "reassign" -> reassign(taskId, ((String) execution.getVariable(VAR_NEW_ASSIGNEE)).trim(), supervisor);
-			case "takeOver" -> takeOver(taskId, supervisor);
+			case "reassign", "takeOver" -> {
+				boolean takeOver = "takeOver".equals(action);
+				String to = takeOver ? supervisor : ((String) execution.getVariable(VAR_NEW_ASSIGNEE)).trim();
+				Instant newDue = move(taskId, to, supervisor, takeOver);
+				if (newDue != null) {
+					execution.setVariables(
+							restartVariables(taskId, newDue, (String) execution.getVariable(VAR_REMIND_BEFORE)));
+					execution.setVariable(VAR_RESTART, true);
+				}
+			}
 			case "extend" -> {
-				Instant newDue = parseNewDue(execution.getVariable(VAR_NEW_DUE_DATE), (Date) execution.getVariable(VAR_DUE_AT));
+				Instant newDue = parseNewDue(execution.getVariable(VAR_NEW_DUE_DATE));
 				Map<String, Object> restart = recordExtension(taskId, newDue, note, supervisor,
 						(String) execution.getVariable(VAR_REMIND_BEFORE));
 				execution.setVariables(restart);
+				execution.setVariable(VAR_RESTART, true);
 			}
 			default -> {
 				// acknowledge: noted, the watch goes on
@@ -415,18 +451,44 @@ public class TaskDeadlines {
 			remindBefore = pending.remindBefore();
 		}
 		Map<String, Object> restart = recordExtension(taskId, newDue, reason, by, remindBefore);
+		restartWatch(taskId, restart, pending);
+	}
+
+	/** The policy's reminder lead of a watched task: from its pending deadline job, or from its watch process. */
+	private String remindBeforeOf(String taskId) {
+		TaskDeadlineJob.Config pending = TaskDeadlineJob.pendingConfig(runtime, taskId);
 		if (pending != null) {
-			// The supervisor acted: from now on the task is watched by its process, restarted from level 0.
+			return pending.remindBefore();
+		}
+		return system.call(() -> (String) runtime.createProcessInstanceQuery()
+			.processDefinitionKey(KEY)
+			.processInstanceBusinessKey(taskId)
+			.list()
+			.stream()
+			.findFirst()
+			.map(instance -> runtime.getVariable(instance.getId(), VAR_REMIND_BEFORE))
+			.orElse(null));
+	}
+
+	/**
+	 * Restarts the watch of a task at level 0 with the due date in {@code restart}: a task not yet due (only its
+	 * deadline job) is watched by its process from now on; a watched one starts over (Message_DeadlineChanged).
+	 */
+	private void restartWatch(String taskId, Map<String, Object> restart, TaskDeadlineJob.Config pending) {
+		Date dueAt = (Date) restart.get(VAR_DUE_AT);
+		if (pending != null) {
 			TaskDeadlineJob.cancel(runtime, taskId);
 			Task task = requireLiveTask(taskId);
 			TaskDeadline deadline = deadlines.findByTaskId(taskId).orElseThrow();
 			Date remindAt = (Date) restart.get(VAR_REMIND_AT);
-			startWatch(task, deadline, pending, newDue, remindAt == null ? null : remindAt.toInstant());
+			startWatch(task, deadline, pending, dueAt.toInstant(), remindAt == null ? null : remindAt.toInstant());
 			return;
 		}
+		Map<String, Object> variables = new HashMap<>(restart);
+		variables.put(VAR_RESTART, true);
 		system.run(() -> runtime.createMessageCorrelation(MESSAGE_DEADLINE_CHANGED)
 			.processInstanceBusinessKey(taskId)
-			.setVariables(restart)
+			.setVariables(variables)
 			.correlateAllWithResult());
 	}
 
@@ -435,15 +497,35 @@ public class TaskDeadlines {
 	 * it can be urged or extended, never moved.
 	 */
 	public void reassign(String taskId, String newAssignee, String by) {
-		move(taskId, newAssignee, by, false);
+		moveAndRestart(taskId, newAssignee, by, false);
 	}
 
-	/** 接办: the supervisor (already checked to stand in the owner's chain) takes the task over. */
+	/** 接办: the supervisor (already checked to stand in the owner's chain) takes the task over with a new deadline. */
 	public void takeOver(String taskId, String by) {
-		move(taskId, by, by, true);
+		moveAndRestart(taskId, by, by, true);
 	}
 
-	private void move(String taskId, String newAssignee, String by, boolean takeOver) {
+	/** A move from outside the watch process (REST): the watch restarts for the new holder with a due from policy. */
+	private void moveAndRestart(String taskId, String newAssignee, String by, boolean takeOver) {
+		String remindBefore = remindBeforeOf(taskId);
+		TaskDeadlineJob.Config pending = TaskDeadlineJob.pendingConfig(runtime, taskId);
+		boolean watched = pending != null || system.call(() -> runtime.createProcessInstanceQuery()
+			.processDefinitionKey(KEY)
+			.processInstanceBusinessKey(taskId)
+			.count() > 0);
+		Instant newDue = move(taskId, newAssignee, by, takeOver);
+		if (newDue != null && watched) {
+			restartWatch(taskId, restartVariables(taskId, newDue, remindBefore), pending);
+		}
+	}
+
+	/**
+	 * Moves the task to its new holder with a new due date from policy, counted from now for the new holder's staff
+	 * category: the clock starts again for them. The due date is set before the assignment, so the new holder's mail
+	 * shows it.
+	 * @return the new due date, or null when the policy gives none (the old one stays)
+	 */
+	private Instant move(String taskId, String newAssignee, String by, boolean takeOver) {
 		Task task = requireLiveTask(taskId);
 		StaffInfo staff = (newAssignee == null ? Optional.<StaffInfo>empty()
 				: directory.findStaffInfo(newAssignee.trim()))
@@ -453,10 +535,59 @@ public class TaskDeadlines {
 		if (problem.isPresent()) {
 			throw new RuleViolationException(problem.get());
 		}
+		TaskDeadline deadline = deadlines.findByTaskId(taskId).orElse(null);
+		DeadlinePolicy.Policy rules = policyFor(task, deadline, staff);
+		Instant now = EngineClock.now();
+		Instant newDue = rules == null || !rules.enabled() || rules.dueIn() == null ? null
+				: calendar.plus(now, rules.dueIn());
+		if (newDue != null) {
+			Instant reminder = rules.remindBefore() == null ? null : calendar.minus(newDue, rules.remindBefore());
+			Instant remind = reminder != null && reminder.isAfter(now) ? reminder : null;
+			system.run(() -> {
+				task.setDueDate(Date.from(newDue));
+				task.setFollowUpDate(remind == null ? null : Date.from(remind));
+				tasks.saveTask(task);
+			});
+			if (deadline != null) {
+				deadline.moveDue(newDue, remind);
+			}
+		}
 		// The engine listeners still apply: a confidential task's module refuses people it may not go to.
 		system.run(() -> tasks.setAssignee(taskId, staff.username()));
-		deadlines.findByTaskId(taskId).ifPresent(deadline -> deadline.reassign(staff.username(), staff.unitCode()));
-		log.info("Task {} {} to {} by {}", taskId, takeOver ? "taken over" : "reassigned", staff.username(), by);
+		if (deadline != null) {
+			deadline.reassign(staff.username(), staff.unitCode());
+		}
+		log.info("Task {} {} to {} by {}, due {}", taskId, takeOver ? "taken over" : "reassigned", staff.username(), by,
+				newDue);
+		return newDue;
+	}
+
+	/** The deadline policy of the task's element for a holder of this staff category. */
+	private DeadlinePolicy.Policy policyFor(Task task, TaskDeadline deadline, StaffInfo holder) {
+		if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
+			return null;
+		}
+		BpmnModelInstance model = system.call(() -> repository.getBpmnModelInstance(task.getProcessDefinitionId()));
+		ModelElementInstance element = model == null ? null : model.getModelElementById(task.getTaskDefinitionKey());
+		String processKey = deadline != null ? deadline.getProcessKey()
+				: ConfidentialProcesses.keyOf(task.getProcessDefinitionId());
+		String category = holder.category() == null ? null : holder.category().name();
+		// The policy table is read by the system: the supervisor acting has no right to evaluate decisions.
+		return system.call(() -> policy.forTask(processKey, task.getTaskDefinitionKey(), category, overrides(element)));
+	}
+
+	/** The watch variables for a restart at level 0 with the given due date. */
+	private Map<String, Object> restartVariables(String taskId, Instant newDue, String remindBefore) {
+		Task task = requireLiveTask(taskId);
+		Instant remind = task.getFollowUpDate() == null ? null : task.getFollowUpDate().toInstant();
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(VAR_DUE_AT, Date.from(newDue));
+		variables.put(VAR_DUE_AT_TEXT, text(newDue));
+		variables.put(VAR_REMIND_AT, remind == null ? null : Date.from(remind));
+		variables.put(VAR_REMIND_BEFORE, remindBefore);
+		variables.put(VAR_LEVEL, 0);
+		variables.put(VAR_SUPERVISOR, null);
+		return variables;
 	}
 
 	/**
@@ -599,27 +730,41 @@ public class TaskDeadlines {
 		return variables;
 	}
 
-	/** The form gives a date; the new deadline keeps the old time of day (or 18:00) in the agency's zone. */
-	private Instant parseNewDue(Object value, Date previousDue) {
+	/**
+	 * The form gives a date: the new deadline is the end of that working day (zeren.deadline.workday-end, a policy
+	 * setting) in the agency's zone; a day off moves to the next working day. A full date and time is taken as given.
+	 */
+	private Instant parseNewDue(Object value) {
 		if (value == null) {
 			return null;
 		}
+		ZoneId zone = ZoneId.of(properties.zone());
 		if (value instanceof Date date) {
-			return date.toInstant();
+			ZonedDateTime at = date.toInstant().atZone(zone);
+			// A date field typed as a date arrives at midnight: it means the day, not the moment.
+			return at.toLocalTime().equals(LocalTime.MIDNIGHT) ? endOfWorkingDay(at.toLocalDate()) : date.toInstant();
 		}
 		String text = value.toString().trim();
-		ZoneId zone = ZoneId.of(properties.zone());
 		try {
 			if (text.length() <= 10) {
-				LocalTime time = previousDue == null ? LocalTime.of(18, 0)
-						: previousDue.toInstant().atZone(zone).toLocalTime();
-				return ZonedDateTime.of(LocalDate.parse(text), time, zone).toInstant();
+				return endOfWorkingDay(LocalDate.parse(text));
 			}
 			return ZonedDateTime.parse(text).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			return null;
 		}
+	}
+
+	/** The end of the working day on {@code day}, or on the next working day if it is a day off. */
+	Instant endOfWorkingDay(LocalDate day) {
+		LocalDate working = day;
+		// Days off never run for weeks (Spring Festival is the longest); the bound only guards a broken table.
+		for (int i = 0; i < 60 && !calendar.isWorkingDay(working); i++) {
+			working = working.plusDays(1);
+		}
+		LocalTime end = LocalTime.parse(livePolicy.current().workdayEnd().strip());
+		return ZonedDateTime.of(working, end, ZoneId.of(properties.zone())).toInstant();
 	}
 
 	private record Owner(String username, String unitCode, Set<String> candidateUsers, Set<String> candidateGroups) {

@@ -47,6 +47,8 @@ interface TaskEscalationRepository extends Repository<TaskEscalation, Long> {
 
 	boolean existsByTaskIdAndSupervisor(String taskId, String supervisor);
 
+	long countByTaskIdAndLevel(String taskId, int level);
+
 }
 
 interface TaskUrgeRepository extends Repository<TaskUrge, Long> {
@@ -69,6 +71,9 @@ interface DelegationRepository extends Repository<Delegation, Long> {
 
 	@Query("select distinct d.ownerUsername from Delegation d where d.endedAt is null")
 	List<String> openOwners();
+
+	@Query("select d from Delegation d where d.endedAt is null order by d.startsOn")
+	List<Delegation> findOpen();
 
 	@Query("select d from Delegation d where (d.ownerUsername = :username or d.substitute = :username) order by d.createdAt desc")
 	List<Delegation> findInvolving(String username);

@@ -330,10 +330,13 @@ class EngineApiGateIT {
 				"{\"value\":\"x\"}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		// Unclaiming would leave a task drawn for one person with nobody (TaskAuthority takes the former holder's
 		// grant away): a task that must go elsewhere goes through 改派.
-		assertThat(lina.sendRaw(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/unclaim", null).getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
-		tasks.setAssignee(task.getId(), null);
+		ResponseEntity<String> unclaim = lina.sendRaw(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/unclaim",
+				null);
+		assertThat(unclaim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(unclaim.getBody()).contains("不能取消认领");
+		// Offered to lina first: a task offered to nobody may not be left without a holder (TaskAuthority).
 		tasks.addCandidateUser(task.getId(), "lina");
+		tasks.setAssignee(task.getId(), null);
 		ResponseEntity<String> forOther = lina.sendRaw(HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/claim",
 				"{\"userId\":\"zhengyang\"}");
 		assertThat(forOther.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

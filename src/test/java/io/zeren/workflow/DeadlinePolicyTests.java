@@ -40,7 +40,7 @@ class DeadlinePolicyTests {
 		when(result.getSingleResult()).thenReturn(rule);
 		when(decisions.evaluateDecisionTableByKey(eq(TaskDeadlineProcess.POLICY_DECISION), anyMap())).thenReturn(result);
 		return new DeadlinePolicy(decisions, new DeadlineProperties(true, "standard", Duration.ofHours(4), "Asia/Shanghai",
-				ttl, Duration.ofSeconds(30)));
+				ttl, Duration.ofSeconds(30), "18:00"));
 	}
 
 	@Test

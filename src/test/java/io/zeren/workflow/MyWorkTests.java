@@ -60,7 +60,7 @@ class MyWorkTests {
 
 		}));
 		work = new MyWork(history, mock(RepositoryService.class), system, confidential, new DeadlineProperties(true,
-				"standard", Duration.ofHours(4), "Asia/Shanghai", Duration.ofMinutes(5), Duration.ofSeconds(30)));
+				"standard", Duration.ofHours(4), "Asia/Shanghai", Duration.ofMinutes(5), Duration.ofSeconds(30), "18:00"));
 	}
 
 	@Test

@@ -47,17 +47,23 @@ class TaskDeadlineProcessTests {
 		ClockUtil.setCurrentTime(Date.from(start));
 		Mocks.register("sendTaskReminderDelegate", (JavaDelegate) execution -> reminders.incrementAndGet());
 		Mocks.register("escalateTaskDelegate", (JavaDelegate) execution -> {
-			int level = (Integer) execution.getVariable("level") + 1;
 			int cap = (Integer) execution.getVariable("escalationCap");
+			int top = Math.min(cap, chainLength);
+			int level = Math.min((Integer) execution.getVariable("level") + 1, top);
 			Date actionDue = Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1)));
 			execution.setVariable("level", level);
-			execution.setVariable("supervisor", level <= chainLength ? "sup" + level : null);
+			execution.setVariable("supervisor", level >= 1 ? "sup" + level : null);
+			execution.setVariable("atTop", level >= 1 && level >= top);
+			execution.setVariable("watchRestarts", false);
 			execution.setVariable("actionDueAt", actionDue);
-			execution.setVariable("nextEscalationAt", level < cap ? actionDue : null);
+			execution.setVariable("nextEscalationAt", actionDue);
 			execution.setVariable("escalationAction", null);
 		});
 		Mocks.register("applyEscalationActionDelegate", (JavaDelegate) execution -> {
-			if ("extend".equals(execution.getVariable("escalationAction"))) {
+			boolean restarts = java.util.Set.of("extend", "reassign", "takeOver")
+				.contains(execution.getVariable("escalationAction"));
+			execution.setVariable("watchRestarts", restarts);
+			if (restarts) {
 				execution.setVariable("dueAt", Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2))));
 				execution.setVariable("remindAt", null);
 				execution.setVariable("level", 0);
@@ -97,7 +103,48 @@ class TaskDeadlineProcessTests {
 		assertThat(task()).hasName("督办（最高层级）：李娜 填写述职报告");
 		assertThat(task()).isAssignedTo("sup3");
 		complete(task(), withVariables("escalationAction", "acknowledge"));
-		assertThat(watch).isEnded().hasPassed("EndEvent_FinalHandled");
+		// The top leader only acknowledged and the task is still open: it comes back to them after the interval.
+		assertThat(watch).isWaitingAt("TimerEvent_UntilTopAgain");
+		fire(Duration.ofHours(1));
+		assertThat(watch).isWaitingAt("Task_HandleFinalEscalation");
+		assertThat(task()).isAssignedTo("sup3");
+	}
+
+	@Test
+	void shouldKeepTheEscalationWithTheTopLeaderWhenTheChainEndsBelowTheCap() {
+		chainLength = 2;
+		ProcessInstance watch = startWatch(3, false);
+		assertThat(watch).isWaitingAt("TimerEvent_UntilDue");
+		fire(Duration.ofHours(2));
+		assertThat(task()).isAssignedTo("sup1");
+
+		fire(Duration.ofHours(1));
+		assertThat(watch).isWaitingAt("Task_HandleFinalEscalation");
+		assertThat(task()).isAssignedTo("sup2");
+
+		// Nobody above sup2: the escalation stays with them, however long they leave it.
+		fire(Duration.ofDays(10));
+		assertThat(watch).isWaitingAt("Task_HandleFinalEscalation");
+		assertThat(task()).isAssignedTo("sup2");
+		Assertions.assertThat(taskService().createTaskQuery().count()).isOne();
+	}
+
+	@Test
+	void shouldRestartTheWatchWhenASupervisorReassignsOrTakesOver() {
+		ProcessInstance watch = startWatch(3, false);
+		assertThat(watch).isWaitingAt("TimerEvent_UntilDue");
+		fire(Duration.ofHours(2));
+		complete(task(), withVariables("escalationAction", "reassign", "newAssignee", "someone"));
+		assertThat(watch).isWaitingAt("TimerEvent_UntilDue");
+		Assertions.assertThat(runtimeService().getVariable(watch.getId(), "level")).isEqualTo(0);
+
+		fire(Duration.ofDays(2));
+		assertThat(task()).isAssignedTo("sup1");
+		fire(Duration.ofHours(1));
+		fire(Duration.ofHours(1));
+		assertThat(watch).isWaitingAt("Task_HandleFinalEscalation");
+		complete(task(), withVariables("escalationAction", "takeOver"));
+		assertThat(watch).isWaitingAt("TimerEvent_UntilDue");
 	}
 
 	@Test
