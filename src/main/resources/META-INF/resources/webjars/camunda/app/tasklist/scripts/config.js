@@ -38,6 +38,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // Zeren (issue 22, G): the 业务详情 tab of a task (scripts/task-story.js, docs/workbench.md).
+  customScripts: ['scripts/task-story'],
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
