@@ -46,6 +46,21 @@ public record TaskStory(int order, String template, String fragment, Map<String,
 
 		Optional<TaskStory> storyOf(Subject subject, String viewer, Set<String> groups);
 
+		/**
+		 * The viewer was refused the story of a task about this subject (the security audit trail has it already): a
+		 * module whose reads are audited on a trail of its own records the refused read there too.
+		 */
+		default void refused(Subject subject, String viewer) {
+		}
+
+		/**
+		 * Whether the viewer may read the decisions and comments of earlier steps: false for a confidential subject
+		 * whose file the viewer may not read (the fields of earlier forms are part of it).
+		 */
+		default boolean mayReadHistory(Subject subject, String viewer) {
+			return true;
+		}
+
 	}
 
 }

@@ -62,8 +62,8 @@ import io.zeren.shared.TaskStory;
 class TaskStories {
 
 	/** The story as its fragment shows it. */
-	record Story(String taskName, String subjectName, List<TaskStory> sections, List<Decision> decisions,
-			List<Line> comments, List<Line> operations, List<Escalation> escalations) {
+	record Story(String taskName, String subjectName, List<TaskStory> sections, boolean historyShown,
+			List<Decision> decisions, List<Line> comments, List<Line> operations, List<Escalation> escalations) {
 	}
 
 	/** A completed step and the fields its form submitted. */
@@ -142,11 +142,13 @@ class TaskStories {
 	/** The story of an open task; 404 when there is none, 403 when the viewer may not see it. */
 	Story storyOf(String taskId, String viewer, Set<String> groups) {
 		Task task = taskById.find(taskId).orElseThrow(() -> new NotFoundException(new Msg("story.not-found")));
+		Task subjectTask = watched(task).orElse(task);
 		if (!maySee(task, viewer, groups)) {
+			TaskStory.Subject subject = system.call(() -> subjectOf(subjectTask));
+			sources.forEach(source -> source.refused(subject, viewer));
 			throw new ForbiddenException(new Msg("story.refused"));
 		}
-		Task subject = watched(task).orElse(task);
-		return system.call(() -> tell(task, subject, viewer, groups));
+		return system.call(() -> tell(task, subjectTask, viewer, groups));
 	}
 
 	/**
@@ -184,15 +186,19 @@ class TaskStories {
 		return watched instanceof String id ? taskById.find(id) : Optional.empty();
 	}
 
-	private Story tell(Task task, Task subjectTask, String viewer, Set<String> groups) {
+	private TaskStory.Subject subjectOf(Task subjectTask) {
 		String processInstanceId = subjectTask.getProcessInstanceId();
 		ProcessDefinition definition = repository.getProcessDefinition(subjectTask.getProcessDefinitionId());
 		Map<String, Object> variables = new HashMap<>(runtime.getVariables(processInstanceId));
 		String businessKey = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
 			.getBusinessKey();
-		TaskStory.Subject subject = new TaskStory.Subject(subjectTask.getId(), subjectTask.getName(),
-				subjectTask.getTaskDefinitionKey(), definition.getKey(), processInstanceId, businessKey,
-				java.util.Collections.unmodifiableMap(variables));
+		return new TaskStory.Subject(subjectTask.getId(), subjectTask.getName(), subjectTask.getTaskDefinitionKey(),
+				definition.getKey(), processInstanceId, businessKey, java.util.Collections.unmodifiableMap(variables));
+	}
+
+	private Story tell(Task task, Task subjectTask, String viewer, Set<String> groups) {
+		String processInstanceId = subjectTask.getProcessInstanceId();
+		TaskStory.Subject subject = subjectOf(subjectTask);
 		List<TaskStory> sections = new ArrayList<>();
 		for (TaskStory.Source source : sources) {
 			source.storyOf(subject, viewer, groups).ifPresent(sections::add);
@@ -201,8 +207,10 @@ class TaskStories {
 		List<Escalation> escalations = deadlines.escalationsOf(subjectTask.getId()).stream()
 			.map(this::escalation)
 			.toList();
+		boolean history = sources.stream().allMatch(source -> source.mayReadHistory(subject, viewer));
 		return new Story(task.getName(), subjectTask == task ? null : subjectTask.getName(), sections,
-				decisions(processInstanceId), comments(processInstanceId), operations(processInstanceId), escalations);
+				history, history ? decisions(processInstanceId) : List.of(), history ? comments(processInstanceId) : List.of(),
+				operations(processInstanceId), escalations);
 	}
 
 	private List<Decision> decisions(String processInstanceId) {
