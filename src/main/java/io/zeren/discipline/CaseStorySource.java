@@ -51,6 +51,8 @@ class CaseStorySource implements TaskStory.Source {
 		Optional<DisciplineInstance> instance = instances.ofInstance(subject.processInstanceId());
 		Long leadId = instance.map(DisciplineInstance::leadId).orElse(null);
 		Map<String, Object> model = new HashMap<>();
+		model.put("lead", null);
+		model.put("caseFile", null);
 		if (leadId == null || !access.canRead(viewer, leadId)) {
 			audit.read(viewer, "READ_DENIED", leadId, instance.map(instances::ref).orElse(null),
 					"task story " + subject.taskName());

@@ -214,11 +214,16 @@ class TaskStories {
 	}
 
 	private List<Decision> decisions(String processInstanceId) {
-		Map<String, List<HistoricVariableUpdate>> byTask = new HashMap<>();
+		// What a completion submits is set on the task's execution: the detail names the step's activity instance
+		// (and the task, when the variables were set on the task itself).
+		Map<String, List<HistoricVariableUpdate>> byStep = new HashMap<>();
 		for (HistoricDetail detail : history.createHistoricDetailQuery().processInstanceId(processInstanceId)
 			.variableUpdates().orderByTime().asc().list()) {
-			if (detail.getTaskId() != null && detail instanceof HistoricVariableUpdate update) {
-				byTask.computeIfAbsent(detail.getTaskId(), id -> new ArrayList<>()).add(update);
+			if (detail instanceof HistoricVariableUpdate update) {
+				String step = detail.getTaskId() != null ? detail.getTaskId() : detail.getActivityInstanceId();
+				if (step != null) {
+					byStep.computeIfAbsent(step, id -> new ArrayList<>()).add(update);
+				}
 			}
 		}
 		List<Decision> decisions = new ArrayList<>();
@@ -226,7 +231,9 @@ class TaskStories {
 			.finished().orderByHistoricTaskInstanceEndTime().asc().list()) {
 			Map<String, FormField> form = formOf(done.getProcessDefinitionId(), done.getTaskDefinitionKey());
 			Map<String, Field> fields = new LinkedHashMap<>();
-			for (HistoricVariableUpdate update : byTask.getOrDefault(done.getId(), List.of())) {
+			List<HistoricVariableUpdate> submitted = new ArrayList<>(byStep.getOrDefault(done.getId(), List.of()));
+			submitted.addAll(byStep.getOrDefault(done.getActivityInstanceId(), List.of()));
+			for (HistoricVariableUpdate update : submitted) {
 				FormField field = form.get(update.getVariableName());
 				String value = field == null ? null : shown(update.getValue(), field);
 				if (value != null) {

@@ -21,8 +21,9 @@ function load(node, taskId) {
     headers: { Accept: 'text/html' }
   })
     .then((answer) => {
+      // A session that ended is sent to the login page: not a story.
       const type = answer.headers.get('Content-Type') || '';
-      return type.indexOf('text/html') === 0 ? answer.text() : Promise.reject(answer.status);
+      return type.indexOf('text/html') === 0 && !answer.redirected ? answer.text() : Promise.reject(answer.status);
     })
     .then((html) => {
       // The fragment is rendered by Zeren with Thymeleaf's escaping of every value: no user text is markup.
