@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -220,6 +221,22 @@ public class Rectifications {
 	/** Their own for everyone, their unit's (and below) for unit heads, all for the inspection team. */
 	List<Rectification.RectificationView> visible(Integer year, Caller caller, java.util.Set<String> headedUnits) {
 		List<Rectification> found = rectifications.findVisible(year, caller.seesAll(), caller.username(), headedUnits);
+		Map<Long, Finding> byId = findings.findByIdIn(found.stream().map(Rectification::getFindingId).toList())
+			.stream()
+			.collect(Collectors.toMap(Finding::getId, Function.identity()));
+		return found.stream().map(r -> r.toView(byId.get(r.getFindingId()))).toList();
+	}
+
+	/**
+	 * For a task's story (the workflow module has checked the viewer may see the task): the rectification of one
+	 * finding, or those a person answers for or is named in during a year.
+	 */
+	Optional<Rectification.RectificationView> ofFinding(Long findingId) {
+		return rectifications.findById(findingId).flatMap(r -> findings.findById(findingId).map(r::toView));
+	}
+
+	List<Rectification.RectificationView> ofPerson(String username, int year) {
+		List<Rectification> found = rectifications.findVisible(year, false, username, java.util.Set.of(""));
 		Map<Long, Finding> byId = findings.findByIdIn(found.stream().map(Rectification::getFindingId).toList())
 			.stream()
 			.collect(Collectors.toMap(Finding::getId, Function.identity()));

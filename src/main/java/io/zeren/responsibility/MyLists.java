@@ -99,7 +99,22 @@ class MyLists {
 
 	/** One list as its page shows it; 403 unless the person may read it (owner, head of unit, political dept...). */
 	ListPage page(Long listId, String username, Collection<String> groups) {
-		PersonalList list = lists.readable(listId, username, groups);
+		lists.readable(listId, username, groups);
+		return pageOf(listId, username);
+	}
+
+	/**
+	 * The list a task is about (its story in Tasklist), of the person and year, for a viewer the workflow module has
+	 * let see the task.
+	 */
+	Optional<ListPage> pageOf(int year, String person, String viewer) {
+		return cycleRows.findByYear(year)
+			.flatMap(cycle -> listRows.findByCycleIdAndUsername(cycle.getId(), person))
+			.map(list -> pageOf(list.getId(), viewer));
+	}
+
+	private ListPage pageOf(Long listId, String username) {
+		PersonalList list = listRows.findById(listId).orElseThrow();
 		PersonalLists.ListView view = lists.view(listId);
 		List<ItemLine> lines = lines(view);
 		Optional<StaffInfo> owner = directory.cachedStaffInfo(list.getUsername());

@@ -66,6 +66,12 @@ public final class TaskDeadlineProcess {
 
 	static final String VAR_REASON = "escalationReason";
 
+	/** The overdue task's requirement, shown read-only on the 督办 form. */
+	static final String VAR_WORK_REQUIREMENT = "workRequirement";
+
+	/** What each earlier level of 督办 did, one line each, shown read-only on the 督办 form. */
+	static final String VAR_EARLIER_LEVELS = "earlierLevelsText";
+
 	static final String VAR_ACTION = "escalationAction";
 
 	static final String VAR_ACTION_NOTE = "actionNote";

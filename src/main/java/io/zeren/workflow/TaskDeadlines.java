@@ -327,6 +327,9 @@ public class TaskDeadlines {
 						: "第 " + previous + " 级督办后仍未办结，逐级上报";
 		execution.setVariable(VAR_REASON, reason);
 		int round = (int) escalations.countByTaskIdAndLevel(taskId, level);
+		// The 督办 form's context (the 业务详情 tab tells the whole story): the work's requirement, what earlier levels did.
+		execution.setVariable(VAR_WORK_REQUIREMENT, requirementOf(task));
+		execution.setVariable(VAR_EARLIER_LEVELS, earlierLevels(taskId));
 		escalations.save(new TaskEscalation(taskId, level, supervisor, owner, unit, reason, now));
 		deadlines.findByTaskId(taskId).ifPresent(deadline -> deadline.escalated(level));
 		List<String> owners = owner != null ? List.of(owner) : reminderRecipients(task, null, unit);
@@ -925,6 +928,36 @@ public class TaskDeadlines {
 			return directory.unit(owner.unitCode()).name();
 		}
 		return String.join("、", owner.candidateGroups());
+	}
+
+	/** The overdue task's requirement: its documentation in the model, or the requirement of assigned work. */
+	private String requirementOf(Task task) {
+		if (task.getDescription() != null && !task.getDescription().isBlank()) {
+			return task.getDescription();
+		}
+		Object work = system.call(() -> tasks.getVariable(task.getId(), "workDescription"));
+		return work instanceof String text && !text.isBlank() ? text
+				: messages.getMessage("deadline.requirement.none", null, Locales.DEFAULT);
+	}
+
+	/** One line per earlier level: who, when, what they did and their note; a sentence when there was none. */
+	private String earlierLevels(String taskId) {
+		List<String> lines = new ArrayList<>();
+		for (TaskEscalation step : escalations.findByTaskIdOrderByEscalatedAtAsc(taskId)) {
+			EscalationStep earlier = step.toStep();
+			String who = directory.cachedStaffInfo(earlier.supervisor()).map(StaffInfo::fullName)
+				.orElse(earlier.supervisor());
+			String action = earlier.actionTaken() == null
+					? messages.getMessage("story.escalation.pending", null, Locales.DEFAULT)
+					: messages.getMessage("story.escalation.action." + earlier.actionTaken(), null,
+							earlier.actionTaken(), Locales.DEFAULT);
+			lines.add(messages.getMessage("deadline.earlier-level",
+					new Object[] { String.valueOf(earlier.level()), who, text(earlier.escalatedAt()), action,
+							earlier.actionNote() == null ? "" : earlier.actionNote() },
+					Locales.DEFAULT).strip());
+		}
+		return lines.isEmpty() ? messages.getMessage("deadline.earlier-level.none", null, Locales.DEFAULT)
+				: String.join("\n", lines);
 	}
 
 	private String text(Instant instant) {

@@ -41,8 +41,10 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // Zeren (approval operations, docs/approval-operations.md): the task tab "办理操作". Other tabs add their own entry.
+  // Zeren: task tabs (webapp plugins on tasklist.task.detail): 业务详情 (scripts/task-story.js, docs/workbench.md)
+  // and 办理操作 (scripts/zeren-ops/plugin.js, docs/approval-operations.md).
   customScripts: [
+    'scripts/task-story',
     'scripts/zeren-ops/plugin.js'
   ],
   // change the app name and vendor
