@@ -12,3 +12,30 @@
   link.setAttribute('data-zeren', 'tasklist-lists');
   document.head.appendChild(link);
 })();
+
+// 抄送我的: notices copied to the person are not tasks (a copy gives no power on the task, so no Camunda filter can
+// list it: docs/approval-operations.md); the page that lists them is linked under the preset filters.
+(function linkCopiesUnderTheFilters() {
+  function add() {
+    var filters = document.querySelector('[cam-tasklist-filters]');
+    if (!filters || document.getElementById('zeren-cc-link')) {
+      return;
+    }
+    var english = (document.documentElement.lang || '').indexOf('en') === 0;
+    var box = document.createElement('div');
+    box.className = 'zeren-cc';
+    var link = document.createElement('a');
+    link.id = 'zeren-cc-link';
+    link.href = '/my/cc';
+    link.target = '_self';
+    link.textContent = english ? 'Copied to me' : '抄送我的';
+    var hint = document.createElement('div');
+    hint.className = 'zeren-cc-hint';
+    hint.textContent = english ? 'Notices copied to you, read only' : '他人抄送给我的知会，只读';
+    box.appendChild(link);
+    box.appendChild(hint);
+    filters.appendChild(box);
+  }
+  new MutationObserver(add).observe(document.documentElement, { childList: true, subtree: true });
+  add();
+})();

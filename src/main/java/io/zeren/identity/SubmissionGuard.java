@@ -99,6 +99,11 @@ class SubmissionGuard {
 			if (!visibleTask(actor, groups, path.get(1))) {
 				return null;
 			}
+			if (isSubTask(path.get(1))) {
+				// A sub-task is an extra approver's signature (加签): it is signed with an opinion in the task's
+				// 办理操作 tab, which records it in the task's history; a bare completion would skip both.
+				return new Refusal(403, new Msg("security.submission.sign-in-tab"));
+			}
 			declared = declared(() -> forms.getDeployedTaskForm(path.get(1)));
 		}
 		else {
@@ -152,6 +157,13 @@ class SubmissionGuard {
 				identity.setAuthentication(previous);
 			}
 		}
+	}
+
+	private boolean isSubTask(String taskId) {
+		return system.call(() -> {
+			var task = tasks.createTaskQuery().taskId(taskId).singleResult();
+			return task != null && task.getParentTaskId() != null;
+		});
 	}
 
 	private String definitionId(List<String> path) {

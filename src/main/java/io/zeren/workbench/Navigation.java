@@ -66,6 +66,7 @@ final class Navigation {
 					new Entry("nav.home", "/", viewer -> true),
 					new Entry("nav.my-lists", "/my/lists", STAFF),
 					new Entry("nav.my-work", "/my/work", STAFF),
+					new Entry("nav.my-cc", "/my/cc", STAFF),
 					new Entry("nav.my-assessments", "/my/assessments", STAFF),
 					new Entry("nav.my-substitute", "/my/substitute", STAFF))),
 			new Section("nav.section.unit", List.of(

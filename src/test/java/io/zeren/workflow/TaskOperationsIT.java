@@ -145,6 +145,10 @@ class TaskOperationsIT {
 		assertThat(complete("lina", work, Map.of("workResult", "已办理")).getBody()).contains("加签人未签署意见", "谢振华");
 		assertThat(post("lina", "/api/tasks/" + sign + "/operations/sign", "{\"comment\":\"同意\"}").getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
+		// Tasklist's own 完成 on the signature would skip the opinion and the history: refused with a sentence.
+		ResponseEntity<String> bare = post("xiezhenhua", "/engine-rest/task/" + sign + "/complete", "{}");
+		assertThat(bare.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(bare.getBody()).contains("办理操作").doesNotContain("ENGINE", "Exception");
 		assertThat(post("xiezhenhua", "/api/tasks/" + sign + "/operations/sign", "{\"comment\":\"同意\"}")
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
