@@ -4,7 +4,7 @@
 //   style rule inserted before the app renders (no flash, nothing for AngularJS to fight over);
 // - the header names the product and the agency (GET /webapp-face) and links back to Zeren's workbench;
 // - controls staff may not use are hidden: 新建任务 (creating a task is refused by the engine API gate), the × that
-//   clears a due date (staff may not change task dates), 添加备注 (comments are read through the engine's history,
+//   clears a due date or a follow-up date (staff may not change task dates: PUT /task/{id} is not theirs), 添加备注 (comments are read through the engine's history,
 //   which staff may not read: the engine answers "No task found");
 // - form-js inside Tasklist (lib/deps.js) has no translation hook: its client texts are replaced as they appear
 //   (MutationObserver), and its date picker (flatpickr, global window.flatpickr) gets Chinese names, weeks from
@@ -18,7 +18,7 @@
     '.ce-eol-banner { display: none !important; }',
     // 新建任务 (Tasklist's create-task plugin in the header) and the × clearing a due date
     // (新建任务 has no class of its own: hidden by its text below), the × clearing a due date, 添加备注
-    'a.reset-due-date, a.createCommentLink { display: none !important; }',
+    'a.reset-due-date, a.reset-follow-up-date, a.createCommentLink { display: none !important; }',
     '.zeren-face { display: inline-flex; align-items: center; gap: .75em; margin-left: .75em; color: inherit; }',
     '.zeren-face a { color: inherit; text-decoration: underline; }'
   ].join('\n');
