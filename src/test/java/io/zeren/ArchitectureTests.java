@@ -39,6 +39,8 @@ class ArchitectureTests {
 			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.TaskDeadlineJob.*")
 			// The deployment check is a pre-deployer: the engine's only hook in front of every door's deployment.
 			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.DeploymentCheck.*")
+			// The engine's command interceptor chain (a process engine plugin): what a command threw, for the refusal filter.
+			.and().haveNameNotMatching("io\\.zeren\\.workflow\\.EngineRefusals\\$(Plugin|Recorder)")
 			// The login throttle wraps the identity provider's password check, which has no public hook.
 			.and().haveNameNotMatching("io\\.zeren\\.identity\\.IdentityEnginePlugin.*")
 			// A task's name from its zeren.name property: only a parse listener sets a task definition's name expression,

@@ -26,6 +26,8 @@
 // Zeren: one login for Zeren's pages and the webapps (docs/security.md): this webapp's login route goes to Zeren's
 // login page.
 import '/js/webapp-login.js';
+// Zeren: product, agency and way home in the header; no vendor banner; controls staff may not use hidden.
+import '/js/webapp-face.js';
 
 export default {
   // The app name in the header and on the login page is not a translation key: name it in Chinese
