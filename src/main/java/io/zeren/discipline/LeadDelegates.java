@@ -17,6 +17,9 @@ import io.zeren.discipline.LeadRules.Confirmation;
 import io.zeren.discipline.LeadRules.DisposalDecision;
 import io.zeren.discipline.LeadRules.Recommendation;
 import io.zeren.discipline.LeadRules.VerificationReport;
+import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.PeopleChoices;
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Locales;
 import io.zeren.shared.RuleViolationException;
 
@@ -39,6 +42,9 @@ class LeadDelegates {
 					instances.subject(task) != null);
 			String handler = null;
 			if (decision.needsHandler()) {
+				if (decision.handler() != null) {
+					disciplineAccess.checkOffered(task.getExecution(), decision.handler());
+				}
 				handler = decision.handler() != null ? decision.handler()
 						: disciplineAccess.handlers(task.getExecution()).get(0);
 				disciplineAccess.checkAssignable(leadId, handler, Duty.HANDLER);
@@ -50,6 +56,20 @@ class LeadDelegates {
 			task.setVariable(VAR_QUESTIONS, decision.questions());
 			task.setVariable(VAR_RECHECK_AT, recheckAt);
 		});
+	}
+
+	/** Create listener: the handlers the disposal form offers by name, on the task only. */
+	@Bean
+	TaskListener handlerChoicesTaskListener(DisciplineAccess disciplineAccess) {
+		return task -> task.setVariableLocal(VAR_HANDLER_CHOICES,
+				FormRows.json(disciplineAccess.handlerChoices(task.getExecution())));
+	}
+
+	/** Create listener: the handler of the verification by name (姓名（单位·岗位）), on the task only. */
+	@Bean
+	TaskListener handlerNameTaskListener(OrganisationDirectory directory) {
+		return task -> task.setVariableLocal(VAR_HANDLER_NAME, directory.findStaffInfo((String) task.getVariable(VAR_HANDLER))
+			.map(PeopleChoices::choice).map(FormRows.Choice::label).orElse(""));
 	}
 
 	@Bean
