@@ -42,12 +42,11 @@ class LeadDelegates {
 					instances.subject(task) != null);
 			String handler = null;
 			if (decision.needsHandler()) {
-				if (decision.handler() != null) {
-					disciplineAccess.checkOffered(task.getExecution(), decision.handler());
-				}
 				handler = decision.handler() != null ? decision.handler()
 						: disciplineAccess.handlers(task.getExecution()).get(0);
+				// Why a conflicted person may not handle it first, then: only those the form offered.
 				disciplineAccess.checkAssignable(leadId, handler, Duty.HANDLER);
+				disciplineAccess.checkOffered(task.getExecution(), handler);
 			}
 			Date recheckAt = decision.disposal() == Disposal.SET_ASIDE ? leads.recheckAt() : null;
 			leads.decided(leadId, decision, handler, recheckAt, actor(task));
