@@ -57,11 +57,35 @@ class LeadDelegates {
 		});
 	}
 
-	/** Create listener: the handlers the disposal form offers by name, on the task only. */
+	/**
+	 * Create listener: the handlers the disposal form offers by name, on the task only; and a fresh round when the
+	 * lead comes back to disposal (re-check, new information): the previous decision is shown read-only
+	 * ({@code previousDisposal}) and the decision fields start empty.
+	 */
 	@Bean
 	TaskListener handlerChoicesTaskListener(DisciplineAccess disciplineAccess) {
-		return task -> task.setVariableLocal(VAR_HANDLER_CHOICES,
-				FormRows.json(disciplineAccess.handlerChoices(task.getExecution())));
+		return task -> {
+			task.setVariableLocal(VAR_HANDLER_CHOICES, FormRows.json(disciplineAccess.handlerChoices(task.getExecution())));
+			Object previous = task.getExecution().getVariable(VAR_DISPOSAL);
+			if (previous != null) {
+				Object reason = task.getExecution().getVariable(VAR_DISPOSAL_REASON);
+				task.setVariableLocal(VAR_PREVIOUS_DISPOSAL, disposalLabel(String.valueOf(previous))
+						+ (reason == null || reason.toString().isBlank() ? "" : "；理由：" + reason));
+				for (String name : new String[] { VAR_DISPOSAL, VAR_DISPOSAL_REASON, VAR_QUESTIONS, VAR_HANDLER }) {
+					task.getExecution().setVariable(name, null);
+				}
+			}
+		};
+	}
+
+	private static String disposalLabel(String code) {
+		return switch (code) {
+			case "TALK_INQUIRY" -> "谈话函询";
+			case "PRELIMINARY_VERIFICATION" -> "初步核实";
+			case "SET_ASIDE" -> "暂存待查";
+			case "CLOSE" -> "予以了结";
+			default -> "";
+		};
 	}
 
 	/** Create listener: the handler of the verification by name (姓名（单位·岗位）), on the task only. */

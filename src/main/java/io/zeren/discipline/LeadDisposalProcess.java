@@ -36,6 +36,9 @@ final class LeadDisposalProcess {
 	/** Json, task-local on Task_DecideDisposal: the handlers offered by name (select options). */
 	static final String VAR_HANDLER_CHOICES = "handlerChoices";
 
+	/** Task-local on Task_DecideDisposal when the lead comes back: the previous decision as people read it. */
+	static final String VAR_PREVIOUS_DISPOSAL = "previousDisposal";
+
 	/** Task-local on Task_ConfirmVerification: the handler as people read them. */
 	static final String VAR_HANDLER_NAME = "handlerName";
 

@@ -166,7 +166,7 @@ class AccountabilityIT {
 				+ "\"leaderMeasures\":{\"type\":\"Json\",\"value\":" + quoted(Rows.text("leader,measure,reason",
 						"zhengyang", "ADMONITION", "主体责任落实不力", "xuguoqiang", "NONE", "")) + "}}}");
 		assertThat(refused.getStatusCode().is4xxClientError() || refused.getStatusCode().is5xxServerError()).isTrue();
-		assertThat(refused.getBody()).contains("第 2 行：请填写对 徐国强 的问责理由");
+		assertThat(refused.getBody()).containsAnyOf("第 2 行：请填写对 徐国强 的问责理由", "Row 2: give the reason for the measure for 徐国强");
 		ResponseEntity<String> done = tasklist.send(HttpMethod.POST, submit, "{\"variables\":{" + fields
 				+ "\"leaderMeasures\":{\"type\":\"Json\",\"value\":" + quoted(Rows.text("leader,measure,reason",
 						"zhengyang", "ADMONITION", "主体责任落实不力", "xuguoqiang", "NONE", "已多次督促")) + "}}}");

@@ -265,6 +265,10 @@ class LeadDisposalProcessTests {
 
 		assertThat(lead).hasPassed("MessageEvent_NewInformation").hasNotPassed("Task_RecheckDue")
 			.isWaitingAt(LeadDisposalProcess.TASK_DECIDE);
+		// A new round: the previous decision shown read-only, the decision fields empty.
+		Assertions.assertThat(taskService().getVariableLocal(task().getId(), "previousDisposal")).isEqualTo("初步核实");
+		Assertions.assertThat(runtimeService().getVariables(lead.getId())).containsEntry("disposal", null)
+			.containsEntry("handler", null);
 		Assertions.assertThat(managementService().createJobQuery().processInstanceId(lead.getId()).count()).isZero();
 		verify(leads, never()).recheckDue(anyLong());
 	}
