@@ -25,6 +25,9 @@ public final class AssessmentCommitteeProcess {
 
 	static final String VAR_COMMITTEE_GRADES = "committeeGrades";
 
+	/** Json: the unit's assessed people by name (label) and login (value), for the grade rows' select. */
+	static final String VAR_UNIT_PEOPLE = "unitPeople";
+
 	static final String VAR_COMMITTEE_NOTE = "committeeNote";
 
 	static final String VAR_LEADERSHIP_DECISION = "leadershipDecision";

@@ -1,5 +1,6 @@
 package io.zeren.assessment;
 
+import io.zeren.shared.FormRows;
 import io.zeren.shared.LivePolicy;
 
 import static io.zeren.assessment.AnnualAssessmentProcess.*;
@@ -115,7 +116,7 @@ class AssessmentDelegates {
 	@Bean
 	TaskListener committeeReviewListener(Assessments assessments) {
 		return task -> assessments.reviewUnit(year(task), unit(task), actor(task),
-				(String) task.getVariable(AssessmentCommitteeProcess.VAR_COMMITTEE_GRADES),
+				FormRows.rows(task, AssessmentCommitteeProcess.VAR_COMMITTEE_GRADES, Assessments.GradeRow.class),
 				(String) task.getVariable(AssessmentCommitteeProcess.VAR_COMMITTEE_NOTE));
 	}
 

@@ -32,8 +32,10 @@ import io.zeren.identity.GroupIds;
 import io.zeren.identity.SystemAuthentication;
 import io.zeren.notification.Notifications;
 import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.PeopleChoices;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.organisation.UnitInfo;
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Locales;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
@@ -51,7 +53,6 @@ import io.zeren.workflow.TaskDeadlines;
 @Transactional
 public class Assessments {
 
-	private static final Pattern GRADE_LINE = Pattern.compile("^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)[^:：=]*[:：=]\\s*(\\S+)\\s*$");
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
@@ -342,7 +343,8 @@ public class Assessments {
 		UnitReview review = unitReview(year, unitCode);
 		List<Assessment> members = assessments.findByYearAndUnitCodeOrderByUsername(year, unitCode);
 		StringBuilder summary = new StringBuilder();
-		StringBuilder grades = new StringBuilder();
+		List<GradeRow> grades = new ArrayList<>();
+		List<StaffInfo> people = new ArrayList<>();
 		for (Assessment a : members) {
 			String name = directory.findStaffInfo(a.getUsername()).map(StaffInfo::fullName).orElse(a.getUsername());
 			AssessmentView.VoteSummary v = voteSummary(a.getId());
@@ -350,48 +352,64 @@ public class Assessments {
 					label(a.getProposedGrade()), label(a.getRecommendedGrade()), a.getRecommendationBasis(),
 					label(a.getGradeCap()))))
 				.append('\n');
-			grades.append(a.getUsername()).append(' ').append(name).append('：').append(label(a.getCommitteeGrade())).append('\n');
+			grades.add(new GradeRow(a.getUsername(), label(a.getRecommendedGrade()),
+					a.getCommitteeGrade() == null ? null : a.getCommitteeGrade().name(), null));
+			people.add(directory.findStaffInfo(a.getUsername()).orElse(new StaffInfo(a.getUsername(), a.getUsername(),
+					unitCode, directory.unit(unitCode).name(), null, null, null, false, null, true)));
 		}
 		long excellent = members.stream().filter(a -> a.getCommitteeGrade() == Grade.EXCELLENT).count();
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(AssessmentCommitteeProcess.VAR_UNIT_SUMMARY, summary.toString().trim());
-		variables.put(AssessmentCommitteeProcess.VAR_COMMITTEE_GRADES, grades.toString().trim());
+		variables.put(AssessmentCommitteeProcess.VAR_COMMITTEE_GRADES, FormRows.json(grades));
+		variables.put(AssessmentCommitteeProcess.VAR_UNIT_PEOPLE,
+				FormRows.json(people.stream().map(PeopleChoices::choice).toList()));
 		variables.put(AssessmentCommitteeProcess.VAR_QUOTA_TEXT, render(new Msg("assessment.quota.text", unitCode,
 				review.getAssessed(), review.getQuota(), excellent)));
 		return variables;
 	}
 
 	/**
-	 * The committee's grades, one line per person ("lina 李娜：优秀"); a line left out keeps its grade. Refused,
-	 * with every problem named, when a line is unreadable, a grade departs from the recommendation without a
-	 * reason, a grade is better than a sanction allows, or the unit would exceed its 优秀 quota.
+	 * One row of the committee's form: the person (login, shown by name), the recommended grade (read-only label),
+	 * the committee's grade (a {@link Grade} code from a select) and why it departs from the recommendation.
 	 */
-	public void reviewUnit(int year, String unitCode, String by, String gradesText, String note) {
+	public record GradeRow(String person, String recommended, String grade, String reason) {
+	}
+
+	/**
+	 * The committee's grades, one row per person; a person left out keeps their grade. Refused, with every problem
+	 * named by row and name, when a row names someone not assessed in the unit or has no grade, a grade departs
+	 * from the recommendation without a reason (the row's or the overall note), a grade is better than a sanction
+	 * allows, or the unit would exceed its 优秀 quota.
+	 */
+	public void reviewUnit(int year, String unitCode, String by, List<GradeRow> rows, String note) {
 		UnitReview review = unitReview(year, unitCode);
 		Map<String, Assessment> members = new LinkedHashMap<>();
 		assessments.findByYearAndUnitCodeOrderByUsername(year, unitCode).forEach(a -> members.put(a.getUsername(), a));
 		Map<String, Grade> grades = new LinkedHashMap<>();
 		members.forEach((username, a) -> grades.put(username, a.getCommitteeGrade()));
+		Map<String, String> reasons = new HashMap<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
 		List<Msg> problems = new ArrayList<>();
-		for (String line : (gradesText == null ? "" : gradesText).split("\\R")) {
-			if (line.isBlank()) {
-				continue;
-			}
-			Matcher matcher = GRADE_LINE.matcher(line);
-			if (!matcher.matches()) {
-				problems.add(new Msg("assessment.committee.line", line.trim()));
-				continue;
-			}
-			String username = matcher.group(1);
-			Optional<Grade> grade = Grade.parse(matcher.group(2));
+		int number = 0;
+		for (GradeRow row : rows) {
+			number++;
+			String username = row.person() == null ? "" : row.person().strip();
 			if (!members.containsKey(username)) {
-				problems.add(new Msg("assessment.committee.unknown-person", username, unitCode));
+				problems.add(new Msg("assessment.committee.row-unknown", number, directory.unit(unitCode).name()));
+				continue;
 			}
-			else if (grade.isEmpty()) {
-				problems.add(new Msg("assessment.committee.unknown-grade", matcher.group(2), username));
+			if (!seen.add(username)) {
+				problems.add(new Msg("assessment.committee.row-duplicate", number, personName(username)));
+				continue;
 			}
-			else {
-				grades.put(username, grade.get());
+			Optional<Grade> grade = row.grade() == null ? Optional.empty() : Grade.parse(row.grade());
+			if (grade.isEmpty()) {
+				problems.add(new Msg("assessment.committee.row-grade", number, personName(username)));
+				continue;
+			}
+			grades.put(username, grade.get());
+			if (row.reason() != null && !row.reason().isBlank()) {
+				reasons.put(username, row.reason().strip());
 			}
 		}
 		boolean changed = false;
@@ -401,11 +419,13 @@ public class Assessments {
 				changed = true;
 			}
 			if (a.getGradeCap() != null && !entry.getValue().withinCap(a.getGradeCap())) {
-				problems.add(new Msg("assessment.grade.over-cap", entry.getKey(), entry.getValue().label(),
+				problems.add(new Msg("assessment.grade.over-cap", personName(entry.getKey()), entry.getValue().label(),
 						a.getGradeCap().label()));
 			}
 		}
-		if (changed && (note == null || note.isBlank())) {
+		boolean unexplained = grades.entrySet().stream().anyMatch(entry -> entry.getValue() != members.get(entry.getKey())
+			.getRecommendedGrade() && !reasons.containsKey(entry.getKey()));
+		if (changed && unexplained && (note == null || note.isBlank())) {
 			problems.add(new Msg("assessment.committee.reason-required"));
 		}
 		long excellent = grades.values().stream().filter(g -> g == Grade.EXCELLENT).count();
@@ -418,11 +438,15 @@ public class Assessments {
 			Assessment a = members.get(entry.getKey());
 			if (entry.getValue() != a.getCommitteeGrade()) {
 				changes.save(new GradeChange(a.getId(), GradeChange.Stage.COMMITTEE, a.getCommitteeGrade(), entry.getValue(),
-						by, now, note));
+						by, now, reasons.getOrDefault(entry.getKey(), note)));
 				a.committeeGrade(entry.getValue());
 			}
 		}
 		review.reviewed(by, blankToNull(note), now);
+	}
+
+	private String personName(String username) {
+		return directory.findStaffInfo(username).map(StaffInfo::fullName).orElse(username);
 	}
 
 	/** The leadership approves the committee's grades or sends them back with a reason. */

@@ -29,7 +29,9 @@ import io.zeren.calendar.WorkingCalendar;
 import io.zeren.identity.SystemAuthentication;
 import io.zeren.notification.Notifications;
 import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.PeopleChoices;
 import io.zeren.organisation.StaffInfo;
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Locales;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
@@ -183,7 +185,9 @@ public class Accountabilities {
 		variables.put(AccountabilityFlow.VAR_UNIT_NAME, directory.unit(unitCode).name());
 		variables.put(AccountabilityFlow.VAR_GROUND_TEXT, matter.getGroundDetail());
 		variables.put(AccountabilityFlow.VAR_LEADERS_TEXT, leadersText(matter));
-		variables.put(AccountabilityFlow.VAR_PROPOSED_MEASURES, MeasureLines.format(matter.leaderNames(), Map.of()));
+		variables.put(AccountabilityFlow.VAR_PROPOSED_MEASURES,
+				FormRows.json(MeasureRows.rows(matter.leaderNames(), Map.of())));
+		variables.put(AccountabilityFlow.VAR_LEADER_CHOICES, FormRows.json(leaderChoices(matter)));
 		instances.start(DisciplineProcesses.ACCOUNTABILITY,
 				DisciplineInstance.Link.matter(matter.getId(), matter.getPrincipal()),
 				() -> runtime.createProcessInstanceByKey(DisciplineProcesses.ACCOUNTABILITY)
@@ -207,7 +211,7 @@ public class Accountabilities {
 
 	/** 问责调查: report and proposed measures, or no accountability with a reason. */
 	public Investigated investigate(long id, String by, Object conclusion, String report, Object proposedOrg,
-			String proposedLines, String noReason) {
+			List<MeasureRows.Row> proposedRows, String noReason) {
 		AccountabilityMatter matter = inStatus(id, AccountabilityMatter.Status.INVESTIGATING);
 		List<Msg> problems = new ArrayList<>();
 		requireText(report, "discipline.accountability.report-required", MAX_REPORT, problems);
@@ -217,7 +221,7 @@ public class Accountabilities {
 			failIfAny(problems);
 			matter.notAccountable(report.strip(), noReason.strip(), by, now);
 			audit.changed(by, "ACCOUNTABILITY_NOT_ACCOUNTABLE", null, matter.getNumber(), noReason.strip());
-			return new Investigated(false, null, null);
+			return new Investigated(false, null, List.of());
 		}
 		if (!CONCLUSION_ACCOUNTABLE.equals(conclusion)) {
 			problems.add(new Msg("discipline.accountability.conclusion-required"));
@@ -226,18 +230,19 @@ public class Accountabilities {
 		if (org.isEmpty()) {
 			problems.add(new Msg("discipline.accountability.org-measure-required"));
 		}
-		MeasureLines.Parsed lines = MeasureLines.parse(proposedLines, matter.leaderNames(), MAX_REASON);
+		MeasureRows.Parsed lines = MeasureRows.check(proposedRows, matter.leaderNames(), this::personName, MAX_REASON);
 		problems.addAll(lines.problems());
 		failIfAny(problems);
-		String canonical = MeasureLines.format(matter.leaderNames(), lines.lines());
+		String canonical = MeasureRows.format(matter.leaderNames(), lines.lines());
 		matter.investigated(report.strip(), org.get(), canonical, by, now);
 		audit.changed(by, "ACCOUNTABILITY_INVESTIGATED", null, matter.getNumber(),
 				"proposed " + org.get().name() + "; " + canonical);
-		return new Investigated(true, org.get().name(), canonical);
+		return new Investigated(true, org.get().name(), MeasureRows.rows(matter.leaderNames(), lines.lines()));
 	}
 
 	/** 问责决定: the organisation's measure and each leader's, every one with its reason. */
-	public Decided decide(long id, String by, Object organisationMeasure, String organisationReason, String leaderLines) {
+	public Decided decide(long id, String by, Object organisationMeasure, String organisationReason,
+			List<MeasureRows.Row> leaderRows) {
 		AccountabilityMatter matter = inStatus(id, AccountabilityMatter.Status.DECIDING);
 		List<Msg> problems = new ArrayList<>();
 		Optional<OrganisationMeasure> org = OrganisationMeasure.parse(organisationMeasure);
@@ -248,18 +253,18 @@ public class Accountabilities {
 		if (matter.leaderNames().contains(by)) {
 			problems.add(new Msg("discipline.accountability.decider-is-leader", by));
 		}
-		MeasureLines.Parsed lines = MeasureLines.parse(leaderLines, matter.leaderNames(), MAX_REASON);
+		MeasureRows.Parsed lines = MeasureRows.check(leaderRows, matter.leaderNames(), this::personName, MAX_REASON);
 		problems.addAll(lines.problems());
 		failIfAny(problems);
 		Instant now = EngineClock.now();
 		Instant due = calendar.plus(now, properties.current().objectionWindow());
 		matter.decided(org.get(), organisationReason.strip(), by, now, due);
 		for (AccountableLeader leader : matter.getLeaders()) {
-			MeasureLines.Line line = lines.lines().get(leader.getUsername());
+			MeasureRows.Line line = lines.lines().get(leader.getUsername());
 			leader.decided(line.measure(), line.reason(), now);
 		}
 		audit.changed(by, "ACCOUNTABILITY_DECIDED", null, matter.getNumber(), org.get().name() + ": "
-				+ organisationReason.strip() + "; " + MeasureLines.format(matter.leaderNames(), lines.lines()));
+				+ organisationReason.strip() + "; " + MeasureRows.format(matter.leaderNames(), lines.lines()));
 		return new Decided(Date.from(due), !recipients(matter).isEmpty());
 	}
 
@@ -446,7 +451,8 @@ public class Accountabilities {
 				m.getClosedAt());
 	}
 
-	public record Investigated(boolean accountable, String proposedOrganisationMeasure, String proposedMeasures) {
+	public record Investigated(boolean accountable, String proposedOrganisationMeasure,
+			List<MeasureRows.Row> proposedMeasures) {
 	}
 
 	public record Decided(Date objectionDueAt, boolean deliver) {
@@ -495,10 +501,22 @@ public class Accountabilities {
 				new Msg("discipline.accountability.line-not-leader", 0, String.valueOf(username))));
 	}
 
+	/** The responsible leaders as a form's select offers them: 姓名（单位·岗位）, submitting the login. */
+	private List<FormRows.Choice> leaderChoices(AccountabilityMatter matter) {
+		return matter.getLeaders().stream().map(leader -> directory.findStaffInfo(leader.getUsername())
+			.map(PeopleChoices::choice)
+			.orElse(new FormRows.Choice(leader.getUsername() + "（" + leader.getPost() + "）", leader.getUsername())))
+			.toList();
+	}
+
+	private String personName(String username) {
+		return directory.findStaffInfo(username).map(StaffInfo::fullName).orElse(username);
+	}
+
 	private String leadersText(AccountabilityMatter matter) {
 		return matter.getLeaders().stream().map(leader -> {
 			String name = directory.findStaffInfo(leader.getUsername()).map(StaffInfo::fullName).orElse(leader.getUsername());
-			return leader.getUsername() + "（" + name + "，" + leader.getPost() + "）";
+			return name + "（" + leader.getPost() + "）";
 		}).collect(Collectors.joining("\n"));
 	}
 

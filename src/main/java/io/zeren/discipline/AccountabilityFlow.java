@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Msg;
 import io.zeren.shared.RuleViolationException;
 
@@ -34,6 +35,9 @@ public class AccountabilityFlow {
 	static final String VAR_PROPOSED_ORG = "proposedOrganisationMeasure";
 
 	static final String VAR_PROPOSED_MEASURES = "proposedMeasures";
+
+	/** Json, task form options: the responsible leaders by name (label) and login (value). */
+	static final String VAR_LEADER_CHOICES = "leaderChoices";
 
 	static final String VAR_NO_REASON = "noAccountabilityReason";
 
@@ -78,20 +82,21 @@ public class AccountabilityFlow {
 	public void investigated(DelegateTask task) {
 		Accountabilities.Investigated result = accountabilities.investigate(id(task), actor(task),
 				task.getVariable(VAR_CONCLUSION), (String) task.getVariable(VAR_REPORT), task.getVariable(VAR_PROPOSED_ORG),
-				(String) task.getVariable(VAR_PROPOSED_MEASURES), (String) task.getVariable(VAR_NO_REASON));
+				FormRows.rows(task, VAR_PROPOSED_MEASURES, MeasureRows.Row.class), (String) task.getVariable(VAR_NO_REASON));
 		task.setVariable(VAR_ACCOUNTABLE, result.accountable());
 		if (result.accountable()) {
 			// The leadership starts from the office's proposal.
-			task.setVariable(VAR_PROPOSED_MEASURES, result.proposedMeasures());
+			task.setVariable(VAR_PROPOSED_MEASURES, FormRows.json(result.proposedMeasures()));
 			task.setVariable(VAR_ORG_MEASURE, result.proposedOrganisationMeasure());
-			task.setVariable(VAR_LEADER_MEASURES, result.proposedMeasures());
+			task.setVariable(VAR_LEADER_MEASURES, FormRows.json(result.proposedMeasures()));
 		}
 	}
 
 	/** Complete listener of Task_DecideAccountability. */
 	public void decided(DelegateTask task) {
 		Accountabilities.Decided result = accountabilities.decide(id(task), actor(task), task.getVariable(VAR_ORG_MEASURE),
-				(String) task.getVariable(VAR_ORG_REASON), (String) task.getVariable(VAR_LEADER_MEASURES));
+				(String) task.getVariable(VAR_ORG_REASON),
+				FormRows.rows(task, VAR_LEADER_MEASURES, MeasureRows.Row.class));
 		task.setVariable(VAR_OBJECTION_DUE, result.objectionDueAt());
 		task.setVariable(VAR_DELIVER, result.deliver());
 	}

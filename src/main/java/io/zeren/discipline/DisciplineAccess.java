@@ -12,9 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.zeren.calendar.EngineClock;
 import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.PeopleChoices;
 import io.zeren.organisation.RoleInfo;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.organisation.UnitRole;
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
@@ -53,6 +55,24 @@ public class DisciplineAccess {
 	/** Discipline office members free of conflicts on this instance's lead. */
 	public List<String> handlers(VariableScope execution) {
 		return eligible(roleMembers(properties.roles().office()), partiesOf(execution), Duty.HANDLER);
+	}
+
+	/**
+	 * The handlers a form offers (姓名（单位·岗位） submitting the login): discipline office members free of conflicts
+	 * on this instance's lead, and no one else, so no case detail reaches anyone outside the office.
+	 */
+	public List<FormRows.Choice> handlerChoices(VariableScope execution) {
+		List<String> free = handlers(execution);
+		return PeopleChoices.of(roleMembers(properties.roles().office()).stream()
+			.filter(member -> free.contains(member.username()))
+			.toList());
+	}
+
+	/** Refuses a handler the form did not offer, with a sentence. */
+	public void checkOffered(VariableScope execution, String handler) {
+		if (!PeopleChoices.offered(handlerChoices(execution), handler)) {
+			throw new RuleViolationException(new Msg("discipline.handler.not-offered"));
+		}
 	}
 
 	/** Case review members free of conflicts. */

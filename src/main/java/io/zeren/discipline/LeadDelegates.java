@@ -17,6 +17,9 @@ import io.zeren.discipline.LeadRules.Confirmation;
 import io.zeren.discipline.LeadRules.DisposalDecision;
 import io.zeren.discipline.LeadRules.Recommendation;
 import io.zeren.discipline.LeadRules.VerificationReport;
+import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.PeopleChoices;
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Locales;
 import io.zeren.shared.RuleViolationException;
 
@@ -41,7 +44,9 @@ class LeadDelegates {
 			if (decision.needsHandler()) {
 				handler = decision.handler() != null ? decision.handler()
 						: disciplineAccess.handlers(task.getExecution()).get(0);
+				// Why a conflicted person may not handle it first, then: only those the form offered.
 				disciplineAccess.checkAssignable(leadId, handler, Duty.HANDLER);
+				disciplineAccess.checkOffered(task.getExecution(), handler);
 			}
 			Date recheckAt = decision.disposal() == Disposal.SET_ASIDE ? leads.recheckAt() : null;
 			leads.decided(leadId, decision, handler, recheckAt, actor(task));
@@ -50,6 +55,44 @@ class LeadDelegates {
 			task.setVariable(VAR_QUESTIONS, decision.questions());
 			task.setVariable(VAR_RECHECK_AT, recheckAt);
 		});
+	}
+
+	/**
+	 * Create listener: the handlers the disposal form offers by name, on the task only; and a fresh round when the
+	 * lead comes back to disposal (re-check, new information): the previous decision is shown read-only
+	 * ({@code previousDisposal}) and the decision fields start empty.
+	 */
+	@Bean
+	TaskListener handlerChoicesTaskListener(DisciplineAccess disciplineAccess) {
+		return task -> {
+			task.setVariableLocal(VAR_HANDLER_CHOICES, FormRows.json(disciplineAccess.handlerChoices(task.getExecution())));
+			Object previous = task.getExecution().getVariable(VAR_DISPOSAL);
+			if (previous != null) {
+				Object reason = task.getExecution().getVariable(VAR_DISPOSAL_REASON);
+				task.setVariableLocal(VAR_PREVIOUS_DISPOSAL, disposalLabel(String.valueOf(previous))
+						+ (reason == null || reason.toString().isBlank() ? "" : "；理由：" + reason));
+				for (String name : new String[] { VAR_DISPOSAL, VAR_DISPOSAL_REASON, VAR_QUESTIONS, VAR_HANDLER }) {
+					task.getExecution().setVariable(name, null);
+				}
+			}
+		};
+	}
+
+	private static String disposalLabel(String code) {
+		return switch (code) {
+			case "TALK_INQUIRY" -> "谈话函询";
+			case "PRELIMINARY_VERIFICATION" -> "初步核实";
+			case "SET_ASIDE" -> "暂存待查";
+			case "CLOSE" -> "予以了结";
+			default -> "";
+		};
+	}
+
+	/** Create listener: the handler of the verification by name (姓名（单位·岗位）), on the task only. */
+	@Bean
+	TaskListener handlerNameTaskListener(OrganisationDirectory directory) {
+		return task -> task.setVariableLocal(VAR_HANDLER_NAME, directory.findStaffInfo((String) task.getVariable(VAR_HANDLER))
+			.map(PeopleChoices::choice).map(FormRows.Choice::label).orElse(""));
 	}
 
 	@Bean

@@ -33,6 +33,15 @@ final class LeadDisposalProcess {
 	/** Username of the handler (承办人): assignee of the inquiry assessment and the verification. */
 	static final String VAR_HANDLER = "handler";
 
+	/** Json, task-local on Task_DecideDisposal: the handlers offered by name (select options). */
+	static final String VAR_HANDLER_CHOICES = "handlerChoices";
+
+	/** Task-local on Task_DecideDisposal when the lead comes back: the previous decision as people read it. */
+	static final String VAR_PREVIOUS_DISPOSAL = "previousDisposal";
+
+	/** Task-local on Task_ConfirmVerification: the handler as people read them. */
+	static final String VAR_HANDLER_NAME = "handlerName";
+
 	/** Date: when a set-aside lead comes back for a new decision. */
 	static final String VAR_RECHECK_AT = "recheckAt";
 

@@ -49,11 +49,19 @@ public final class FormRows {
 	 */
 	public static <T> List<T> rows(VariableScope scope, String name, Class<T> type) {
 		TypedValue typed = scope.getVariableTyped(name, false);
-		if (typed == null || typed.getValue() == null && !(typed instanceof SerializableValue)) {
+		if (typed == null) {
 			return List.of();
 		}
-		String text = typed instanceof SerializableValue serializable ? serializable.getValueSerialized()
-				: String.valueOf(typed.getValue());
+		String text;
+		if (typed instanceof SerializableValue serializable) {
+			// A value set in the same command is the one the client built: its text may only be in deserialized form.
+			text = serializable.getValueSerialized() != null || !serializable.isDeserialized()
+					|| serializable.getValue() == null ? serializable.getValueSerialized()
+							: String.valueOf(serializable.getValue());
+		}
+		else {
+			text = typed.getValue() == null ? null : String.valueOf(typed.getValue());
+		}
 		return parse(name, text, type);
 	}
 

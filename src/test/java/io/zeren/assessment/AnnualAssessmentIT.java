@@ -22,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.zeren.support.Rows;
 import io.zeren.support.EngineTime;
 import io.zeren.support.ApiClient;
 
@@ -130,10 +131,21 @@ class AnnualAssessmentIT {
 			.hasMessageContaining("单位 POL-ORG 超出优秀名额")
 			.hasMessageContaining("优秀名额为 1 人")
 			.hasMessageContaining("当前拟定优秀 2 人");
-		assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("committeeGrades", "tangliang 唐亮：称职")))
+		// The form's rows: one per person, the person offered by name.
+		assertThat(tasks.getVariableTyped(review.getId(), "unitPeople", false).getValue().toString())
+			.contains("\"label\":\"唐亮（", "\"value\":\"tangliang\"");
+		assertThat(tasks.getVariableTyped(review.getId(), "committeeGrades", false).getValue().toString())
+			.contains("\"person\":\"tangliang\"");
+		assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("committeeGrades",
+				Rows.of("person,grade", "tangliang", "COMPETENT"))))
 			.hasMessageContaining("审核意见");
+		assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("committeeGrades",
+				Rows.of("person,grade", "tangliang", null, "dongwen", "COMPETENT"))))
+			.hasMessageContaining("第 1 行：请为 唐亮 选择审核等次")
+			.hasMessageContaining("第 2 行：所列人员不是单位");
 		assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).isOne();
-		tasks.complete(review.getId(), Map.of("committeeGrades", "tangliang 唐亮：称职", "committeeNote", "名额所限，按测评排序"));
+		tasks.complete(review.getId(), Map.of("committeeGrades", Rows.of("person,grade,reason", "tangliang", "COMPETENT",
+				"名额所限，按测评排序")));
 
 		Task decide = unitTask(AssessmentCommitteeProcess.TASK_DECIDE_UNIT, "wangjianguo");
 		tasks.claim(decide.getId(), "wangjianguo");

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Msg;
+import io.zeren.support.Rows;
 import io.zeren.shared.RuleViolationException;
 
 /** The unit's committee review, leadership decision and publicity with objections, delegates stood in for. */
@@ -47,10 +49,12 @@ class AssessmentCommitteeProcessTests {
 	void standIns() {
 		ClockUtil.setCurrentTime(Date.from(start));
 		Mocks.register("workdays", new AnnualAssessmentProcessTests.Workdays());
-		Mocks.register("unitReviewFormListener", (TaskListener) task -> task.getExecution().setVariable("committeeGrades", "lina 李娜：优秀"));
+		Mocks.register("unitReviewFormListener", (TaskListener) task -> task.getExecution().setVariable("committeeGrades",
+				Rows.of("person,grade", "lina", "EXCELLENT")));
 		Mocks.register("committeeReviewListener", (TaskListener) task -> {
-			String grades = (String) task.getVariable("committeeGrades");
-			if (grades.indexOf("优秀") != grades.lastIndexOf("优秀")) {
+			long excellent = FormRows.rows(task, "committeeGrades", Assessments.GradeRow.class).stream()
+				.filter(row -> "EXCELLENT".equals(row.grade())).count();
+			if (excellent > 1) {
 				throw new RuleViolationException(List.of(new Msg("assessment.quota.exceeded")), "单位 POL-ORG 超出优秀名额");
 			}
 			log.add("reviewed");
@@ -79,7 +83,7 @@ class AssessmentCommitteeProcessTests {
 		ProcessInstance pi = startUnit();
 		assertThat(pi).isWaitingAt(AssessmentCommitteeProcess.TASK_REVIEW_UNIT);
 		assertThat(task(pi)).hasCandidateGroup("role-assessment-committee").hasName("2026年度 考核委员会审核：组织干部科");
-		complete(task(pi), withVariables("committeeGrades", "lina 李娜：优秀"));
+		complete(task(pi), withVariables("committeeGrades", Rows.of("person,grade", "lina", "EXCELLENT")));
 
 		assertThat(pi).isWaitingAt(AssessmentCommitteeProcess.TASK_DECIDE_UNIT);
 		assertThat(task(pi)).hasCandidateGroup("role-leadership");
@@ -96,19 +100,21 @@ class AssessmentCommitteeProcessTests {
 		ProcessInstance pi = startUnit();
 		Task review = task(pi);
 
-		Assertions.assertThatThrownBy(() -> complete(review, withVariables("committeeGrades", "lina 李娜：优秀\ntangliang 唐亮：优秀")))
+		Assertions.assertThatThrownBy(() -> complete(review, withVariables("committeeGrades",
+				Rows.of("person,grade", "lina", "EXCELLENT", "tangliang", "EXCELLENT"))))
 			.hasMessageContaining("超出优秀名额");
 
 		assertThat(pi).isWaitingAt(AssessmentCommitteeProcess.TASK_REVIEW_UNIT);
 		Assertions.assertThat(taskService().createTaskQuery().taskId(review.getId()).count()).isOne();
-		complete(review, withVariables("committeeGrades", "lina 李娜：优秀\ntangliang 唐亮：称职"));
+		complete(review, withVariables("committeeGrades",
+				Rows.of("person,grade", "lina", "EXCELLENT", "tangliang", "COMPETENT")));
 		assertThat(pi).isWaitingAt(AssessmentCommitteeProcess.TASK_DECIDE_UNIT);
 	}
 
 	@Test
 	void shouldGoBackToTheCommitteeWhenTheLeadershipSendsBack() {
 		ProcessInstance pi = startUnit();
-		complete(task(pi), withVariables("committeeGrades", "lina 李娜：优秀"));
+		complete(task(pi), withVariables("committeeGrades", Rows.of("person,grade", "lina", "EXCELLENT")));
 		complete(task(pi), withVariables("leadershipDecision", "sendBack", "leadershipNote", "请再议"));
 
 		assertThat(pi).isWaitingAt(AssessmentCommitteeProcess.TASK_REVIEW_UNIT);
@@ -118,7 +124,7 @@ class AssessmentCommitteeProcessTests {
 	@Test
 	void shouldResolveEachObjectionBeforeThePublicityEnds() {
 		ProcessInstance pi = startUnit();
-		complete(task(pi), withVariables("committeeGrades", "lina 李娜：优秀"));
+		complete(task(pi), withVariables("committeeGrades", Rows.of("person,grade", "lina", "EXCELLENT")));
 		complete(task(pi), withVariables("leadershipDecision", "approve"));
 
 		objection();

@@ -33,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.zeren.inspection.RectificationFailed;
 import io.zeren.inspection.RectificationOverdue;
 import io.zeren.support.ApiClient;
+import io.zeren.support.WebappSession;
+import io.zeren.support.Rows;
 
 /**
  * Accountability on the demo agency in 2055: three overdue rectifications of OPS-1 open one matter against its
@@ -71,6 +73,10 @@ class AccountabilityIT {
 
 	/** Audit entries that existed before the test: other tests share the database, and id order is no guide. */
 	java.util.Set<Long> auditBefore;
+
+	private static String quoted(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+	}
 
 	@BeforeEach
 	void setClock() {
@@ -139,16 +145,32 @@ class AccountabilityIT {
 			.hasMessageContaining("请选择对单位（党组织）的问责方式");
 		tasks.complete(investigation.getId(), Map.of("conclusion", "accountable", "investigationReport",
 				"三项整改逾期，均因支部未按期部署", "proposedOrganisationMeasure", "CIRCULATED_CRITICISM", "proposedMeasures",
-				"zhengyang：诫勉：主体责任落实不力\nxuguoqiang：不予问责：已多次督促"));
+				Rows.of("leader,measure,reason", "zhengyang", "ADMONITION", "主体责任落实不力", "xuguoqiang", "NONE",
+						"已多次督促")));
 
 		// 问责决定 by the leadership.
 		Task decision = tasks.createTaskQuery().processInstanceBusinessKey(number)
 			.taskDefinitionKey("Task_DecideAccountability").taskCandidateUser("wangjianguo").singleResult();
-		assertThat(tasks.getVariable(decision.getId(), "leaderMeasures"))
-			.isEqualTo("zhengyang：诫勉：主体责任落实不力\nxuguoqiang：不予问责：已多次督促");
+		// The form's rows start from the office's proposal; the leaders are offered by name, never as logins.
+		assertThat(tasks.getVariableTyped(decision.getId(), "leaderMeasures", false).getValue().toString())
+			.contains("\"leader\":\"zhengyang\",\"measure\":\"ADMONITION\",\"reason\":\"主体责任落实不力\"");
+		assertThat(tasks.getVariableTyped(decision.getId(), "leaderChoices", false).getValue().toString())
+			.contains("\"value\":\"zhengyang\"").doesNotContain("\"label\":\"zhengyang");
 		tasks.claim(decision.getId(), "wangjianguo");
-		tasks.complete(decision.getId(), Map.of("organisationMeasure", "CIRCULATED_CRITICISM", "organisationReason",
-				"一年内三项整改逾期", "leaderMeasures", "zhengyang：诫勉：主体责任落实不力\nxuguoqiang：不予问责：已多次督促"));
+		// Submitted the way Tasklist submits a Camunda Form's list: one Json variable of rows.
+		WebappSession tasklist = WebappSession.login(rest, "wangjianguo", "tasklist");
+		String submit = "/camunda/api/engine/engine/default/task/" + decision.getId() + "/submit-form";
+		String fields = "\"organisationMeasure\":{\"value\":\"CIRCULATED_CRITICISM\"},"
+				+ "\"organisationReason\":{\"value\":\"一年内三项整改逾期\"},";
+		ResponseEntity<String> refused = tasklist.send(HttpMethod.POST, submit, "{\"variables\":{" + fields
+				+ "\"leaderMeasures\":{\"type\":\"Json\",\"value\":" + quoted(Rows.text("leader,measure,reason",
+						"zhengyang", "ADMONITION", "主体责任落实不力", "xuguoqiang", "NONE", "")) + "}}}");
+		assertThat(refused.getStatusCode().is4xxClientError() || refused.getStatusCode().is5xxServerError()).isTrue();
+		assertThat(refused.getBody()).containsAnyOf("第 2 行：请填写对 徐国强 的问责理由", "Row 2: give the reason for the measure for 徐国强");
+		ResponseEntity<String> done = tasklist.send(HttpMethod.POST, submit, "{\"variables\":{" + fields
+				+ "\"leaderMeasures\":{\"type\":\"Json\",\"value\":" + quoted(Rows.text("leader,measure,reason",
+						"zhengyang", "ADMONITION", "主体责任落实不力", "xuguoqiang", "NONE", "已多次督促")) + "}}}");
+		assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		// zhengyang gets his DECISION task and nothing else of the matter.
 		List<Task> his = tasks.createTaskQuery().or().taskAssignee("zhengyang").taskCandidateUser("zhengyang").endOr()

@@ -42,6 +42,7 @@ import io.zeren.organisation.StaffInfo;
 import io.zeren.organisation.UnitInfo;
 import io.zeren.organisation.UnitKind;
 import io.zeren.organisation.UnitRole;
+import io.zeren.support.Rows;
 
 /**
  * AccountabilityProcess with the real {@link AccountabilityFlow} and {@link Accountabilities} (their rules,
@@ -155,14 +156,27 @@ class AccountabilityProcessTests {
 
 		assertThat(instance).isWaitingAt("Task_DecideAccountability");
 		assertThat(task()).hasCandidateUser("wangjianguo").hasCandidateUser("liweidong");
-		assertThat(instance).variables().containsEntry("leaderMeasures", "zhengyang：诫勉：三项整改逾期\nxuguoqiang：不予问责：已督促")
-			.containsEntry("organisationMeasure", "CIRCULATED_CRITICISM");
+		assertThat(instance).variables().containsEntry("organisationMeasure", "CIRCULATED_CRITICISM");
+		// The leadership starts from the office's proposal, as rows.
+		Assertions.assertThat(rowsOf(instance, "leaderMeasures")).containsExactly(
+				new MeasureRows.Row("zhengyang", "ADMONITION", "三项整改逾期"), new MeasureRows.Row("xuguoqiang", "NONE", "已督促"));
 		// A measure without a reason and a leader left out are refused; the task stays.
 		Assertions.assertThatThrownBy(() -> complete(claimed(instance, "wangjianguo"), withVariables("organisationMeasure",
-				"CIRCULATED_CRITICISM", "organisationReason", "", "leaderMeasures", "zhengyang：诫勉")))
+				"CIRCULATED_CRITICISM", "organisationReason", "", "leaderMeasures",
+				Rows.of("leader,measure,reason", "zhengyang", "ADMONITION", " "))))
 			.hasMessageContaining("请填写对单位问责方式的理由")
-			.hasMessageContaining("第 1 行：请填写对 zhengyang 的问责理由")
-			.hasMessageContaining("未填写责任领导 xuguoqiang 的问责方式");
+			.hasMessageContaining("第 1 行：请填写对 郑阳 的问责理由")
+			.hasMessageContaining("未填写责任领导 徐国强 的问责方式");
+		// A row naming someone else than the offered leaders, and a list that is no list of rows.
+		Assertions.assertThatThrownBy(() -> complete(task(instance), withVariables("organisationMeasure",
+				"CIRCULATED_CRITICISM", "organisationReason", "主体责任落实不力", "leaderMeasures",
+				Rows.of("leader,measure,reason", "zhengyang", "ADMONITION", "逾期", "huangxin", "NONE", "无关"))))
+			.hasMessageContaining("第 2 行：所列人员不是本事项的责任领导")
+			.hasMessageContaining("未填写责任领导 徐国强 的问责方式");
+		Assertions.assertThatThrownBy(() -> complete(task(instance), withVariables("organisationMeasure",
+				"CIRCULATED_CRITICISM", "organisationReason", "主体责任落实不力", "leaderMeasures",
+				org.camunda.spin.plugin.variable.SpinValues.jsonValue("{\"leader\":").create())))
+			.hasMessageContaining("form.rows.malformed");
 		assertThat(instance).isWaitingAt("Task_DecideAccountability");
 		decide("CIRCULATED_CRITICISM", "zhengyang：诫勉：三项整改逾期\nxuguoqiang：不予问责：已督促");
 
@@ -283,27 +297,46 @@ class AccountabilityProcessTests {
 		variables.put("accountabilityId", 7L);
 		variables.put("unitName", "一大队");
 		variables.put("groundText", matter.getGroundDetail());
-		variables.put("leadersText", "zhengyang（郑阳，大队长）\nxuguoqiang（徐国强，支队长）");
-		variables.put("proposedMeasures", "zhengyang：\nxuguoqiang：");
+		variables.put("leadersText", "郑阳（大队长）\n徐国强（支队长）");
+		variables.put("proposedMeasures", Rows.of("leader,measure,reason", "zhengyang", null, null, "xuguoqiang", null, null));
 		return runtimeService().startProcessInstanceByKey(DisciplineProcesses.ACCOUNTABILITY, "问责〔2055〕001号", variables);
 	}
 
 	private void investigate(ProcessInstance instance, String lines) {
 		Task investigation = claimed(instance, "dongwen");
 		Assertions.assertThatThrownBy(() -> complete(investigation, withVariables("conclusion", "accountable",
-				"investigationReport", "调查报告：……", "proposedMeasures", "zhengyang：警告：x")))
+				"investigationReport", "调查报告：……", "proposedMeasures",
+				Rows.of("leader,measure,reason", "zhengyang", "WARNING", "x"))))
 			.hasMessageContaining("请选择对单位（党组织）的问责方式")
-			.hasMessageContaining("问责方式“警告”无效");
+			.hasMessageContaining("第 1 行：请选择对 郑阳 的问责方式");
 		complete(investigation, withVariables("conclusion", "accountable", "investigationReport", "调查报告：……",
-				"proposedOrganisationMeasure", "CIRCULATED_CRITICISM", "proposedMeasures", lines));
+				"proposedOrganisationMeasure", "CIRCULATED_CRITICISM", "proposedMeasures", measures(lines)));
 	}
 
 	private void decide(String organisationMeasure, String lines) {
 		Task decision = taskService().createTaskQuery().taskDefinitionKey("Task_DecideAccountability").singleResult();
 		taskService().claim(decision.getId(), "wangjianguo");
 		complete(decision, withVariables("organisationMeasure", organisationMeasure, "organisationReason", "主体责任落实不力",
-				"leaderMeasures", lines));
+				"leaderMeasures", measures(lines)));
 		Assertions.assertThat(matter.getDecidedBy()).isEqualTo("wangjianguo");
+	}
+
+	/** Rows from lines {@code 用户名：问责方式：理由}, the measure by its Chinese label, as the form's selects submit. */
+	static org.camunda.bpm.engine.variable.value.TypedValue measures(String lines) {
+		List<Object> cells = new ArrayList<>();
+		for (String line : lines.split("\n")) {
+			String[] parts = line.split("：", 3);
+			cells.add(parts[0]);
+			cells.add(LeaderMeasure.parse(parts[1]).orElseThrow().name());
+			cells.add(parts[2]);
+		}
+		return Rows.of("leader,measure,reason", cells.toArray());
+	}
+
+	private static List<MeasureRows.Row> rowsOf(ProcessInstance instance, String name) {
+		var value = (org.camunda.bpm.engine.variable.value.SerializableValue) runtimeService()
+			.getVariableTyped(instance.getId(), name, false);
+		return io.zeren.shared.FormRows.parse(name, value.getValueSerialized(), MeasureRows.Row.class);
 	}
 
 	private Task claimed(ProcessInstance instance, String user) {

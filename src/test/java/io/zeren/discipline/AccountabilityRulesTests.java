@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,50 +70,56 @@ class AccountabilityRulesTests {
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
-	// --- measure lines ------------------------------------------------------------------------------------
+	// --- measure rows -------------------------------------------------------------------------------------
+
+	private static final java.util.function.Function<String, String> NAMES = Map.of("zhengyang", "郑阳", "xuguoqiang",
+			"徐国强")::get;
 
 	@Test
 	void shouldReadOneMeasureAndReasonPerLeader() {
-		MeasureLines.Parsed parsed = MeasureLines.parse(
-				"zhengyang（郑阳，大队长）：诫勉：三项整改逾期\n\n xuguoqiang 徐国强:ORGANISATIONAL_ADJUSTMENT:督促不力：屡次提醒无果 ",
-				List.of("zhengyang", "xuguoqiang"), 500);
+		MeasureRows.Parsed parsed = MeasureRows.check(List.of(new MeasureRows.Row("zhengyang", "ADMONITION", " 三项整改逾期 "),
+				new MeasureRows.Row("xuguoqiang", "ORGANISATIONAL_ADJUSTMENT", "督促不力：屡次提醒无果")),
+				List.of("zhengyang", "xuguoqiang"), NAMES, 500);
 
 		assertThat(parsed.ok()).isTrue();
-		assertThat(parsed.lines()).containsEntry("zhengyang", new MeasureLines.Line(LeaderMeasure.ADMONITION, "三项整改逾期"))
+		assertThat(parsed.lines()).containsEntry("zhengyang", new MeasureRows.Line(LeaderMeasure.ADMONITION, "三项整改逾期"))
 			.containsEntry("xuguoqiang",
-					new MeasureLines.Line(LeaderMeasure.ORGANISATIONAL_ADJUSTMENT, "督促不力：屡次提醒无果"));
-		assertThat(MeasureLines.format(List.of("zhengyang", "xuguoqiang"), parsed.lines()))
+					new MeasureRows.Line(LeaderMeasure.ORGANISATIONAL_ADJUSTMENT, "督促不力：屡次提醒无果"));
+		assertThat(MeasureRows.format(List.of("zhengyang", "xuguoqiang"), parsed.lines()))
 			.isEqualTo("zhengyang：诫勉：三项整改逾期\nxuguoqiang：组织调整：督促不力：屡次提醒无果");
-		assertThat(MeasureLines.format(List.of("zhengyang", "xuguoqiang"), java.util.Map.of()))
-			.isEqualTo("zhengyang：\nxuguoqiang：");
+		assertThat(MeasureRows.rows(List.of("zhengyang", "xuguoqiang"), parsed.lines())).containsExactly(
+				new MeasureRows.Row("zhengyang", "ADMONITION", "三项整改逾期"),
+				new MeasureRows.Row("xuguoqiang", "ORGANISATIONAL_ADJUSTMENT", "督促不力：屡次提醒无果"));
+		assertThat(MeasureRows.rows(List.of("zhengyang"), Map.of()))
+			.containsExactly(new MeasureRows.Row("zhengyang", null, null));
 	}
 
 	@Test
-	void shouldListEveryProblemOfTheLines() {
-		MeasureLines.Parsed parsed = MeasureLines.parse("""
-				zhengyang：警告：x
-				huangxin：通报：不是责任领导
-				zhengyang：通报：重复
-				没有冒号
-				""", List.of("zhengyang", "xuguoqiang"), 500);
+	void shouldListEveryProblemOfTheRowsByName() {
+		MeasureRows.Parsed parsed = MeasureRows.check(List.of(new MeasureRows.Row("zhengyang", "WARNING", "x"),
+				new MeasureRows.Row("huangxin", "CIRCULATED_CRITICISM", "不是责任领导"),
+				new MeasureRows.Row("zhengyang", "CIRCULATED_CRITICISM", "重复"),
+				new MeasureRows.Row(null, null, null)), List.of("zhengyang", "xuguoqiang"), NAMES, 500);
 
 		assertThat(parsed.ok()).isFalse();
 		assertThat(parsed.lines()).isEmpty();
-		assertThat(parsed.problems()).containsExactly(new Msg("discipline.accountability.line-measure", 1, "警告"),
-				new Msg("discipline.accountability.line-not-leader", 2, "huangxin"),
-				new Msg("discipline.accountability.line-duplicate", 3, "zhengyang"),
-				new Msg("discipline.accountability.line-format", 4),
-				new Msg("discipline.accountability.line-missing", "xuguoqiang"));
+		assertThat(parsed.problems()).containsExactly(new Msg("discipline.accountability.row-measure", 1, "郑阳"),
+				new Msg("discipline.accountability.row-not-leader", 2),
+				new Msg("discipline.accountability.row-duplicate", 3, "郑阳"),
+				new Msg("discipline.accountability.row-not-leader", 4),
+				new Msg("discipline.accountability.row-missing", "徐国强"));
 	}
 
 	@Test
 	void shouldRequireAReasonForEveryMeasureIncludingNone() {
-		assertThat(MeasureLines.parse("zhengyang：不予问责", List.of("zhengyang"), 500).problems())
-			.containsExactly(new Msg("discipline.accountability.line-reason", 1, "zhengyang"));
-		assertThat(MeasureLines.parse("zhengyang：诫勉：" + "长".repeat(11), List.of("zhengyang"), 10).problems())
+		assertThat(MeasureRows.check(List.of(new MeasureRows.Row("zhengyang", "NONE", " ")), List.of("zhengyang"), NAMES,
+				500).problems())
+			.containsExactly(new Msg("discipline.accountability.row-reason", 1, "郑阳"));
+		assertThat(MeasureRows.check(List.of(new MeasureRows.Row("zhengyang", "ADMONITION", "长".repeat(11))),
+				List.of("zhengyang"), NAMES, 10).problems())
 			.containsExactly(new Msg("discipline.accountability.too-long", "10"));
-		assertThat(MeasureLines.parse("  ", List.of("zhengyang"), 10).problems())
-			.containsExactly(new Msg("discipline.accountability.measures-required"));
+		assertThat(MeasureRows.check(List.of(), List.of("zhengyang"), NAMES, 10).problems())
+			.containsExactly(new Msg("discipline.accountability.rows-required"));
 	}
 
 	private static StaffInfo staff(String username, String unit) {

@@ -176,12 +176,14 @@ class DisciplineInstanceBackfillIT {
 		tasks.claim(investigation.getId(), "dongwen");
 		tasks.complete(investigation.getId(), Map.of("conclusion", "accountable", "investigationReport",
 				"支部长期未开展谈心谈话", "proposedOrganisationMeasure", "CIRCULATED_CRITICISM", "proposedMeasures",
-				"qinhai：诫勉：主体责任落实不力\nxuguoqiang：不予问责：已多次督促"));
+				io.zeren.support.Rows.of("leader,measure,reason", "qinhai", "ADMONITION", "主体责任落实不力", "xuguoqiang",
+						"NONE", "已多次督促")));
 		Task decision = tasks.createTaskQuery().processInstanceBusinessKey(number)
 			.taskDefinitionKey("Task_DecideAccountability").singleResult();
 		tasks.claim(decision.getId(), "wangjianguo");
 		tasks.complete(decision.getId(), Map.of("organisationMeasure", "CIRCULATED_CRITICISM", "organisationReason",
-				"长期未开展谈心谈话", "leaderMeasures", "qinhai：诫勉：主体责任落实不力\nxuguoqiang：不予问责：已多次督促"));
+				"长期未开展谈心谈话", "leaderMeasures", io.zeren.support.Rows.of("leader,measure,reason", "qinhai", "ADMONITION", "主体责任落实不力", "xuguoqiang",
+						"NONE", "已多次督促")));
 		Task acknowledge = tasks.createTaskQuery().processDefinitionKey(DisciplineProcesses.SUBJECT_TASK)
 			.taskAssignee("qinhai").singleResult();
 		assertThat(acknowledge.getTaskDefinitionKey()).isEqualTo("Task_AcknowledgeDecision");

@@ -93,6 +93,17 @@ class LeadDisposalProcessTests {
 		Mocks.register("disciplineAccess", access);
 		Mocks.register("disciplineSubjectTasks", new SubjectTasks(messages));
 		Mocks.register("decideDisposalTaskListener", delegates.decideDisposalTaskListener(leads, access, instances, messages));
+		when(access.handlerChoices(any())).thenReturn(List.of(new io.zeren.shared.FormRows.Choice("董文（纪检组·科员）", "dongwen"),
+				new io.zeren.shared.FormRows.Choice("薛强（纪检组·科员）", "xueqiang")));
+		org.mockito.Mockito.doThrow(new io.zeren.shared.RuleViolationException(
+				new io.zeren.shared.Msg("discipline.handler.not-offered")))
+			.when(access).checkOffered(any(), eq("lina"));
+		Mocks.register("handlerChoicesTaskListener", delegates.handlerChoicesTaskListener(access));
+		io.zeren.organisation.OrganisationDirectory directory = mock(io.zeren.organisation.OrganisationDirectory.class);
+		when(directory.findStaffInfo("xueqiang")).thenReturn(java.util.Optional.of(new io.zeren.organisation.StaffInfo(
+				"xueqiang", "薛强", "DIS", "纪检组", "科员", io.zeren.organisation.StaffCategory.NON_LEADING_CADRE,
+				io.zeren.organisation.UnitRole.MEMBER, true, "xueqiang@zeren.example", true)));
+		Mocks.register("handlerNameTaskListener", delegates.handlerNameTaskListener(directory));
 		Mocks.register("recordInquiryAnswerDelegate", delegates.recordInquiryAnswerDelegate(leads, instances));
 		Mocks.register("assessInquiryAnswerTaskListener", delegates.assessInquiryAnswerTaskListener(leads, instances, messages));
 		Mocks.register("preliminaryVerificationTaskListener",
@@ -254,8 +265,26 @@ class LeadDisposalProcessTests {
 
 		assertThat(lead).hasPassed("MessageEvent_NewInformation").hasNotPassed("Task_RecheckDue")
 			.isWaitingAt(LeadDisposalProcess.TASK_DECIDE);
+		// A new round: the previous decision shown read-only, the decision fields empty.
+		Assertions.assertThat(taskService().getVariableLocal(task().getId(), "previousDisposal")).isEqualTo("初步核实");
+		Assertions.assertThat(runtimeService().getVariables(lead.getId())).containsEntry("disposal", null)
+			.containsEntry("handler", null);
 		Assertions.assertThat(managementService().createJobQuery().processInstanceId(lead.getId()).count()).isZero();
 		verify(leads, never()).recheckDue(anyLong());
+	}
+
+	@Test
+	void shouldOfferTheHandlersByNameAndRefuseOneNotOffered() {
+		ProcessInstance lead = start("huangxin");
+		Assertions.assertThat(taskService().getVariableTyped(task().getId(), "handlerChoices", false).getValue().toString())
+			.contains("{\"label\":\"董文（纪检组·科员）\",\"value\":\"dongwen\"}");
+		Assertions.assertThatThrownBy(() -> complete(task(), withVariables("disposal", "PRELIMINARY_VERIFICATION",
+				"handler", "lina"))).hasMessageContaining("所选承办人不在可选的纪检组成员之中");
+		assertThat(lead).isWaitingAt(LeadDisposalProcess.TASK_DECIDE);
+
+		complete(task(), withVariables("disposal", "PRELIMINARY_VERIFICATION", "handler", "xueqiang"));
+		complete(task(), withVariables("verificationReport", "未发现问题", "recommendation", "CLOSE"));
+		Assertions.assertThat(taskService().getVariableLocal(task().getId(), "handlerName")).isEqualTo("薛强（纪检组·科员）");
 	}
 
 	@Test
