@@ -74,6 +74,9 @@ public final class TaskDeadlineProcess {
 
 	static final String VAR_NEW_ASSIGNEE = "newAssignee";
 
+	/** Task-local Json: the people 改派 may choose, as the form's select options (姓名（单位·岗位）). */
+	static final String VAR_NEW_ASSIGNEE_CHOICES = "newAssigneeChoices";
+
 	private TaskDeadlineProcess() {
 	}
 
