@@ -49,12 +49,15 @@ public final class FormRows {
 	 */
 	public static <T> List<T> rows(VariableScope scope, String name, Class<T> type) {
 		TypedValue typed = scope.getVariableTyped(name, false);
-		if (typed == null || typed.getValue() == null && !(typed instanceof SerializableValue)) {
+		if (typed == null) {
 			return List.of();
 		}
-		String text = typed instanceof SerializableValue serializable ? serializable.getValueSerialized()
-				: String.valueOf(typed.getValue());
-		return parse(name, text, type);
+		// A Json value not deserialized answers only its text (its getValue() is not to be asked).
+		if (typed instanceof SerializableValue serializable) {
+			return parse(name, serializable.getValueSerialized(), type);
+		}
+		Object value = typed.getValue();
+		return value == null ? List.of() : parse(name, value.toString(), type);
 	}
 
 	/** The rows in {@code text} (a JSON array of objects) bound to {@code type}. */
