@@ -79,7 +79,7 @@ class AssignedWork implements JavaDelegate {
 		}
 		// Administrators run the system; they assign nobody work (三员分立), so no bypass by name or by group.
 		else if (initiator == null
-				|| directory.supervisorChain(assignee).stream().noneMatch(boss -> boss.username().equals(initiator))) {
+				|| directory.supervisorChain(staff.username()).stream().noneMatch(boss -> boss.username().equals(initiator))) {
 			problems.add(new Msg("assigned-work.not-supervisor",
 					directory.findStaffInfo(String.valueOf(initiator)).map(StaffInfo::fullName).orElse(String.valueOf(initiator)),
 					staff.fullName()));

@@ -84,7 +84,7 @@ class FormRowsBrowserIT {
 			assertThat(value(browser, rows(browser).get(0), "标题")).isEqualTo("谈心谈话");
 
 			type(browser, null, "工作要点", "坚持政治建警");
-			browser.driver().findElement(By.cssSelector(".fjs-repeat-render-add")).click();
+			click(browser, browser.driver().findElement(By.cssSelector(".fjs-repeat-render-add")));
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> rows(browser).size() == 2);
 			WebElement row = rows(browser).get(1);
 			type(browser, row, "标题", "集中政治轮训");
@@ -92,15 +92,15 @@ class FormRowsBrowserIT {
 			type(browser, row, "目标", "全年参训");
 			type(browser, row, "措施", "参加轮训");
 			// The deadline from the date picker: open it and click the 15th of the month shown.
-			field(browser, row, "完成时限").click();
+			click(browser, field(browser, row, "完成时限"));
 			WebElement day = browser.visible(By.xpath("//div[contains(@class,'flatpickr-calendar') and contains(@class,'open')]"
 					+ "//span[contains(@class,'flatpickr-day') and not(contains(@class,'prevMonthDay'))"
 					+ " and not(contains(@class,'nextMonthDay')) and normalize-space(.)='15']"));
 			day.click();
-			row.findElement(By.xpath(".//label[normalize-space(.)='领导干部']")).click();
+			click(browser, row.findElement(By.xpath(".//label[normalize-space(.)='领导干部']")));
 			browser.screenshot("catalogue-rows-filled");
 
-			browser.driver().findElement(By.cssSelector("button[ng-click='complete()']")).click();
+			click(browser, browser.driver().findElement(By.cssSelector("button[ng-click='complete()']")));
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
 				.until(d -> tasks.createTaskQuery().taskId(draft.getId()).count() == 0);
 		}
@@ -147,6 +147,12 @@ class FormRowsBrowserIT {
 		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", input);
 		input.clear();
 		input.sendKeys(text);
+	}
+
+	/** Scrolled to the middle of the view first: Tasklist's fixed footer covers the bottom of the form. */
+	private static void click(Browser browser, WebElement element) {
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+		element.click();
 	}
 
 	private static String value(Browser browser, WebElement row, String label) {
