@@ -38,6 +38,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.zeren.responsibility.TestRows;
 import io.zeren.support.ApiClient;
 
 /**
@@ -68,12 +69,6 @@ class YearIT {
 	static final String UNIT_CODE = "POL-ORG";
 
 	static final List<String> UNIT = List.of("chenjing", "lina", "tangliang", "xiezhenhua", "yuanmeng");
-
-	static final String CATALOGUE = """
-			谈心谈话 | 每季度至少一次 | 与本单位干警谈心 | 30 | 谈话记录 | | | | 否
-			集中政治轮训 | 全年参训 | 参加轮训 | 20 | 培训证明 | | 领导干部、非领导干部 | | 否
-			履行单位主体责任 | 单位无违纪 | 研究部署 | 50 | 会议纪要 | | | | 是
-			""";
 
 	/** Our process definitions; everything else (the deadline watches) is never run here. */
 	static final Set<String> OWN_PROCESSES = Set.of("AnnualCycleProcess", "UnitListProcess", "KickOffBatchProcess",
@@ -147,7 +142,7 @@ class YearIT {
 		assertThat(opened.getBody()).containsEntry("state", "DRAFTING");
 
 		complete(cycleTask("Task_DraftCatalogue"), "liuzhiqiang",
-				Map.of("workPoints", "坚持政治建警，全面从严管党治警", "catalogueText", CATALOGUE));
+				Map.of("workPoints", "坚持政治建警，全面从严管党治警", "catalogueRows", TestRows.catalogue()));
 		complete(cycleTask("Task_ApproveCatalogue"), "wangjianguo", Map.of("catalogueDecision", "approve"));
 		moveTo(at(1, 4)); // the unit tasks' jobs, one per unit, as the job executor would run them
 		assertThat(political.getList("/api/cycles/" + YEAR + "/catalogue").getBody()).hasSize(3);
@@ -158,7 +153,7 @@ class YearIT {
 		assertThat(unitTasks).hasSizeGreaterThan(1);
 		for (Task unitTask : unitTasks) {
 			String head = headOf(unitTask);
-			complete(unitTask, head, Map.of("unitListText", tasks.getVariable(unitTask.getId(), "unitListText")));
+			complete(unitTask, head, Map.of("unitListRows", tasks.getVariableTyped(unitTask.getId(), "unitListRows")));
 		}
 		assertThat(political.get("/api/cycles/" + YEAR + "/unit-lists/" + UNIT_CODE).getBody())
 			.containsEntry("confirmedBy", "chenjing");
@@ -177,8 +172,8 @@ class YearIT {
 				Map.of("listDecision", "object", "objectionItemNo", 2, "objectionReason", "今年已参加过集中轮训"));
 		Task answer = tasks.createTaskQuery().processDefinitionKey("PersonalResponsibilityProcess")
 			.processInstanceBusinessKey(YEAR + ":lina").taskCandidateUser("chenjing").singleResult();
-		complete(answer, "chenjing", Map.of("objectionAnswer", "改为线上轮训", "adjustedItem",
-				"集中政治轮训 | 线上完成 | 网络学院 | 20 | 学习证明"));
+		complete(answer, "chenjing", Map.of("objectionAnswer", "改为线上轮训", "adjustedItemRows",
+				TestRows.json(TestRows.row("集中政治轮训", "线上完成", "网络学院", 20, "学习证明", null, List.of(), null, false))));
 		for (String person : UNIT) {
 			tasks.complete(reviewList(person).getId(), Map.of("listDecision", "sign"));
 		}

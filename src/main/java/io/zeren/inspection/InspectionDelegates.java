@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Msg;
 
 /**
@@ -52,6 +53,13 @@ class InspectionDelegates {
 			}
 			task.setVariable(MidYearInspectionProcess.VAR_FINDING_COUNT, inspections.findingCount(inspectionId));
 		};
+	}
+
+	/** Create: the people of the inspected unit and below, offered by name for 责任人. */
+	@Bean
+	TaskListener findingPersonChoicesListener(Inspections inspections) {
+		return task -> task.setVariableLocal(MidYearInspectionProcess.VAR_PERSON_CHOICES, FormRows.json(
+				inspections.personChoices(number(task.getVariable(MidYearInspectionProcess.VAR_INSPECTION_ID)))));
 	}
 
 	@Bean

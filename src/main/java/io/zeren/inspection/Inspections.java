@@ -23,8 +23,10 @@ import io.zeren.calendar.EngineClock;
 import io.zeren.calendar.WorkingCalendar;
 import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.PeopleChoices;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.organisation.UnitInfo;
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.TaskNames;
@@ -235,7 +237,8 @@ public class Inspections {
 				problems.add(new Msg("inspection.finding.person-unknown", String.valueOf(person)));
 			}
 			else if (!directory.subtree(unitCode).contains(staff.get().unitCode())) {
-				problems.add(new Msg("inspection.finding.person-elsewhere", person, unitCode));
+				problems.add(new Msg("inspection.finding.person-elsewhere", staff.get().fullName(),
+						directory.unit(unitCode).name()));
 			}
 			else {
 				unitCode = staff.get().unitCode();
@@ -321,6 +324,15 @@ public class Inspections {
 		boolean allRectified = rectificationRows.countOpenOf(inspectionId) == 0;
 		inspection.recordingClosed(EngineClock.now(), allRectified);
 		return allRectified;
+	}
+
+	/**
+	 * The people a finding may name as responsible, offered by name in the record-finding form: the active staff of
+	 * the inspected unit and of the units below it (the rule {@link #recordFinding} checks).
+	 */
+	@Transactional(readOnly = true)
+	List<FormRows.Choice> personChoices(Long inspectionId) {
+		return PeopleChoices.of(directory.members(find(inspectionId).getUnitCode(), true));
 	}
 
 	int findingCount(Long inspectionId) {

@@ -24,6 +24,9 @@ public final class MidYearInspectionProcess {
 
 	static final String VAR_PERSON = "findingPerson";
 
+	/** Task-local Json: the people {@link #VAR_PERSON} may name, as the form's select options (姓名（单位·岗位）). */
+	static final String VAR_PERSON_CHOICES = "findingPersonChoices";
+
 	static final String VAR_DESCRIPTION = "findingDescription";
 
 	static final String VAR_SEVERITY = "findingSeverity";

@@ -38,7 +38,14 @@ final class AnnualCycleProcess {
 
 	static final String VAR_WORK_POINTS = "workPoints";
 
-	static final String VAR_CATALOGUE_TEXT = "catalogueText";
+	/** The catalogue as the draft form's rows (a Json variable, {@link ItemRows.Row}s). */
+	static final String VAR_CATALOGUE_ROWS = "catalogueRows";
+
+	/** The saved draft as a read-only table for the leadership (a Json variable, see {@link ItemRows#view}). */
+	static final String VAR_CATALOGUE_VIEW = "catalogueView";
+
+	/** The leadership's note when it last returned the draft, shown read-only in the next round. */
+	static final String VAR_RETURNED_NOTE = "returnedNote";
 
 	/** "approve" or "return". */
 	static final String VAR_DECISION = "catalogueDecision";

@@ -20,6 +20,7 @@ import io.zeren.calendar.EngineClock;
 import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.UnitInfo;
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
@@ -102,20 +103,24 @@ class Cycles {
 		variables.put(AnnualCycleProcess.VAR_YEAR, year);
 		variables.putAll(TaskNames.context(year, null, null));
 		variables.put(AnnualCycleProcess.VAR_WORK_POINTS, request.workPoints());
-		variables.put(AnnualCycleProcess.VAR_CATALOGUE_TEXT, ItemText.format(catalogue));
+		variables.put(AnnualCycleProcess.VAR_CATALOGUE_ROWS, FormRows.json(ItemRows.rows(catalogue)));
 		system.run(() -> runtime.startProcessInstanceByKey(AnnualCycleProcess.KEY, String.valueOf(year), variables));
 		return cycle.view();
 	}
 
-	/** The political department's draft: work points and catalogue, replacing the previous draft. */
-	void saveDraft(Long cycleId, String workPoints, String catalogueText) {
+	/**
+	 * The political department's draft: work points and catalogue rows, replacing the previous draft. Returns the
+	 * saved catalogue as the leadership's read-only table.
+	 */
+	List<Map<String, Object>> saveDraft(Long cycleId, String workPoints, List<ItemRows.Row> catalogueRows) {
 		Cycle cycle = cycle(cycleId);
 		if (workPoints != null && workPoints.length() > 4000) {
 			throw new RuleViolationException(new Msg("responsibility.cycle.work-points"));
 		}
-		List<ItemSpec> catalogue = ItemText.parse(catalogueText);
+		List<ItemSpec> catalogue = ItemRows.specs(catalogueRows);
 		replaceItems(Item.Owner.CYCLE, cycleId, catalogue, List.of());
 		cycle.draft(workPoints);
+		return ItemRows.view(catalogue);
 	}
 
 	/** Leadership approves the draft or sends it back; sending back needs a comment. */
@@ -217,19 +222,19 @@ class Cycles {
 
 	/** For the unit task's form; what it reads is let go again (a batch starts many unit tasks). */
 	@Transactional(readOnly = true)
-	String unitListText(Long cycleId, String unitCode) {
+	List<ItemRows.Row> unitListRows(Long cycleId, String unitCode) {
 		UnitList list = unitList(cycleId, unitCode);
 		List<Item> listItems = items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.UNIT, list.getId());
-		String text = ItemText.format(listItems.stream().map(Item::spec).toList());
+		List<ItemRows.Row> text = ItemRows.rows(listItems.stream().map(Item::spec).toList());
 		entities.detach(list);
 		listItems.forEach(entities::detach);
 		return text;
 	}
 
 	/** The unit head's adjusted list (add, drop, adjust items), confirmed. */
-	void confirmUnitList(Long cycleId, String unitCode, String text, String username) {
+	void confirmUnitList(Long cycleId, String unitCode, List<ItemRows.Row> rows, String username) {
 		UnitList list = unitList(cycleId, unitCode);
-		List<ItemSpec> specs = ItemText.parse(text);
+		List<ItemSpec> specs = ItemRows.specs(rows);
 		replaceItems(Item.Owner.UNIT, list.getId(), specs,
 				items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.CYCLE, cycleId));
 		list.confirm(username, EngineClock.now());

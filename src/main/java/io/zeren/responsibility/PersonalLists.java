@@ -23,6 +23,7 @@ import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.shared.ForbiddenException;
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
 import io.zeren.shared.RuleViolationException;
@@ -164,8 +165,8 @@ class PersonalLists {
 		variables.put(PersonalResponsibilityProcess.VAR_QUARTERLY_CHECKS, properties.quarterlyChecks());
 		// The list as just issued, for the first review task; the transient flag tells the task's listener it is
 		// current (a later review task, after an objection was answered, reads it again).
-		variables.put(PersonalResponsibilityProcess.VAR_LIST_TEXT, ItemText.numbered(derived));
-		variables.put(PersonalResponsibilityProcess.VAR_LIST_TEXT_CURRENT, Variables.booleanValue(true, true));
+		variables.put(PersonalResponsibilityProcess.VAR_LIST_VIEW, FormRows.json(ItemRows.view(derived)));
+		variables.put(PersonalResponsibilityProcess.VAR_LIST_VIEW_CURRENT, Variables.booleanValue(true, true));
 		system.run(() -> runtime.startProcessInstanceById(run.definitionId(),
 				PersonalResponsibilityProcess.businessKey(run.year, member.username()), variables));
 	}
@@ -177,8 +178,8 @@ class PersonalLists {
 	}
 
 	@Transactional(readOnly = true)
-	String listText(Long listId) {
-		return ItemText.numbered(itemsOf(list(listId)).stream().map(Item::spec).toList());
+	List<Map<String, Object>> listView(Long listId) {
+		return ItemRows.view(itemsOf(list(listId)).stream().map(Item::spec).toList());
 	}
 
 	/**
@@ -212,10 +213,10 @@ class PersonalLists {
 	}
 
 	/**
-	 * The unit head answers the open objection; {@code adjustedItem}, one line in the {@link ItemText} format,
-	 * replaces the terms of the item objected to.
+	 * The unit head answers the open objection; {@code adjustedItem}, at most one row (rows left empty do not
+	 * count), replaces the terms of the item objected to.
 	 */
-	void answer(Long listId, String answer, String adjustedItem, String username) {
+	void answer(Long listId, String answer, List<ItemRows.Row> adjustedItem, String username) {
 		PersonalList list = list(listId);
 		if (answer == null || answer.isBlank() || answer.length() > 1000) {
 			throw new RuleViolationException(new Msg("responsibility.objection.answer"));
@@ -223,10 +224,10 @@ class PersonalLists {
 		Objection open = objections.findByListIdOrderByRaisedAt(listId).stream().filter(Objection::isOpen)
 			.reduce((first, second) -> second)
 			.orElseThrow(() -> new RuleViolationException(new Msg("responsibility.objection.none")));
-		if (adjustedItem != null && !adjustedItem.isBlank()) {
-			List<ItemSpec> specs = ItemText.parse(adjustedItem);
+		if (adjustedItem.stream().anyMatch(row -> !ItemRows.empty(row))) {
+			List<ItemSpec> specs = ItemRows.specs(adjustedItem);
 			if (specs.size() != 1) {
-				throw new RuleViolationException(new Msg("responsibility.objection.one-item"));
+				throw new RuleViolationException(new Msg("responsibility.objection.one-row"));
 			}
 			items.findById(open.getItemId()).ifPresent(item -> item.apply(specs.get(0)));
 		}

@@ -26,10 +26,11 @@ final class PersonalResponsibilityProcess {
 
 	static final String VAR_QUARTERLY_CHECKS = "quarterlyChecks";
 
-	static final String VAR_LIST_TEXT = "listText";
+	/** The list as a read-only table (a Json variable, see {@link ItemRows#view}). */
+	static final String VAR_LIST_VIEW = "listView";
 
-	/** Transient, set with the start: {@link #VAR_LIST_TEXT} was just written and need not be read again. */
-	static final String VAR_LIST_TEXT_CURRENT = "listTextCurrent";
+	/** Transient, set with the start: {@link #VAR_LIST_VIEW} was just written and need not be read again. */
+	static final String VAR_LIST_VIEW_CURRENT = "listViewCurrent";
 
 	/** "sign" or "object". */
 	static final String VAR_DECISION = "listDecision";
@@ -42,7 +43,11 @@ final class PersonalResponsibilityProcess {
 
 	static final String VAR_ANSWER = "objectionAnswer";
 
-	static final String VAR_ADJUSTED_ITEM = "adjustedItem";
+	/** The adjusted terms of the item objected to: at most one row of the answer form's list. */
+	static final String VAR_ADJUSTED_ITEM = "adjustedItemRows";
+
+	/** The answer to the previous objection, shown read-only when the next one is answered. */
+	static final String VAR_PREVIOUS_ANSWER = "previousAnswer";
 
 	static final String VAR_NEXT_CHECK_AT = "nextCheckAt";
 

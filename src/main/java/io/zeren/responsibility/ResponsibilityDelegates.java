@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Locales;
 import io.zeren.shared.RuleViolationException;
 
@@ -27,18 +28,27 @@ class ResponsibilityDelegates {
 
 	@Bean
 	TaskListener saveCatalogueDraftListener(Cycles cycles) {
-		return task -> rendered(() -> {
-			cycles.saveDraft(cycleId(task), (String) task.getVariable(AnnualCycleProcess.VAR_WORK_POINTS),
-					(String) task.getVariable(AnnualCycleProcess.VAR_CATALOGUE_TEXT));
-			return null;
-		});
+		return task -> {
+			var view = rendered(() -> cycles.saveDraft(cycleId(task),
+					(String) task.getVariable(AnnualCycleProcess.VAR_WORK_POINTS),
+					FormRows.rows(task, AnnualCycleProcess.VAR_CATALOGUE_ROWS, ItemRows.Row.class)));
+			var instance = task.getExecution();
+			instance.setVariable(AnnualCycleProcess.VAR_CATALOGUE_VIEW, FormRows.json(view));
+			// The leadership's next round starts empty; its last note stays readable as the returned note.
+			instance.removeVariable(AnnualCycleProcess.VAR_DECISION);
+			instance.removeVariable(AnnualCycleProcess.VAR_DECISION_NOTE);
+		};
 	}
 
 	@Bean
 	TaskListener recordCatalogueDecisionListener(Cycles cycles) {
 		return task -> rendered(() -> {
-			cycles.decide(cycleId(task), (String) task.getVariable(AnnualCycleProcess.VAR_DECISION),
-					(String) task.getVariable(AnnualCycleProcess.VAR_DECISION_NOTE));
+			String decision = (String) task.getVariable(AnnualCycleProcess.VAR_DECISION);
+			String note = (String) task.getVariable(AnnualCycleProcess.VAR_DECISION_NOTE);
+			cycles.decide(cycleId(task), decision, note);
+			if (!AnnualCycleProcess.APPROVE.equals(decision)) {
+				task.getExecution().setVariable(AnnualCycleProcess.VAR_RETURNED_NOTE, note);
+			}
 			return null;
 		});
 	}
@@ -79,12 +89,13 @@ class ResponsibilityDelegates {
 			String unitCode = (String) task.getVariable(UnitListProcess.VAR_UNIT_CODE);
 			if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
 				task.getExecution()
-					.setVariable(UnitListProcess.VAR_UNIT_LIST_TEXT, cycles.unitListText(cycleId(task), unitCode));
+					.setVariable(UnitListProcess.VAR_UNIT_LIST_ROWS,
+							FormRows.json(cycles.unitListRows(cycleId(task), unitCode)));
 			}
 			else {
 				rendered(() -> {
 					cycles.confirmUnitList(cycleId(task), unitCode,
-							(String) task.getVariable(UnitListProcess.VAR_UNIT_LIST_TEXT), completedBy(task));
+							FormRows.rows(task, UnitListProcess.VAR_UNIT_LIST_ROWS, ItemRows.Row.class), completedBy(task));
 					return null;
 				});
 			}
@@ -155,9 +166,9 @@ class ResponsibilityDelegates {
 				// Through the instance, not the task: reading or writing a new task's variables fetches its own
 				// first (one query per task); and the text is the list's, shown again by the next review task.
 				var instance = task.getExecution();
-				if (!Boolean.TRUE.equals(instance.getVariable(PersonalResponsibilityProcess.VAR_LIST_TEXT_CURRENT))) {
-					instance.setVariable(PersonalResponsibilityProcess.VAR_LIST_TEXT,
-							lists.listText(id(instance.getVariable(PersonalResponsibilityProcess.VAR_LIST_ID))));
+				if (!Boolean.TRUE.equals(instance.getVariable(PersonalResponsibilityProcess.VAR_LIST_VIEW_CURRENT))) {
+					instance.setVariable(PersonalResponsibilityProcess.VAR_LIST_VIEW, FormRows
+						.json(lists.listView(id(instance.getVariable(PersonalResponsibilityProcess.VAR_LIST_ID)))));
 				}
 			}
 			else {
@@ -166,7 +177,16 @@ class ResponsibilityDelegates {
 						(String) task.getVariable(PersonalResponsibilityProcess.VAR_DECISION),
 						(Number) task.getVariable(PersonalResponsibilityProcess.VAR_ITEM_NO),
 						(String) task.getVariable(PersonalResponsibilityProcess.VAR_REASON)));
-				task.getExecution().setVariable(PersonalResponsibilityProcess.VAR_OBJECTION_TEXT, objection);
+				var instance = task.getExecution();
+				instance.setVariable(PersonalResponsibilityProcess.VAR_OBJECTION_TEXT, objection);
+				if (objection != null) {
+					// The answer task's round starts empty; the previous answer stays readable under another name.
+					Object previous = instance.getVariable(PersonalResponsibilityProcess.VAR_ANSWER);
+					if (previous != null) {
+						instance.setVariable(PersonalResponsibilityProcess.VAR_PREVIOUS_ANSWER, previous);
+					}
+					instance.removeVariable(PersonalResponsibilityProcess.VAR_ANSWER);
+				}
 			}
 		};
 	}
@@ -175,9 +195,15 @@ class ResponsibilityDelegates {
 	TaskListener objectionAnswerListener(PersonalLists lists) {
 		return task -> rendered(() -> {
 			lists.answer(listId(task), (String) task.getVariable(PersonalResponsibilityProcess.VAR_ANSWER),
-					(String) task.getVariable(PersonalResponsibilityProcess.VAR_ADJUSTED_ITEM), completedBy(task));
-			// The next objection starts from a clean form.
-			task.getExecution().removeVariable(PersonalResponsibilityProcess.VAR_ADJUSTED_ITEM);
+					FormRows.rows(task, PersonalResponsibilityProcess.VAR_ADJUSTED_ITEM, ItemRows.Row.class),
+					completedBy(task));
+			// The next review and the next objection start from a clean form: the list's new terms are read
+			// again by the review's create listener, the previous decision is not offered as the next one.
+			var instance = task.getExecution();
+			instance.removeVariable(PersonalResponsibilityProcess.VAR_ADJUSTED_ITEM);
+			instance.removeVariable(PersonalResponsibilityProcess.VAR_DECISION);
+			instance.removeVariable(PersonalResponsibilityProcess.VAR_ITEM_NO);
+			instance.removeVariable(PersonalResponsibilityProcess.VAR_REASON);
 			return null;
 		});
 	}

@@ -13,8 +13,8 @@ final class UnitListProcess {
 
 	static final String VAR_UNIT_CODE = "unitCode";
 
-	/** The unit's list as text, shown and edited in the form (a variable of the unit's process). */
-	static final String VAR_UNIT_LIST_TEXT = "unitListText";
+	/** The unit's list as the form's rows, shown and edited in the form (a Json variable of the unit's process). */
+	static final String VAR_UNIT_LIST_ROWS = "unitListRows";
 
 	private UnitListProcess() {
 	}

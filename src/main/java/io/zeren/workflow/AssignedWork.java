@@ -8,17 +8,20 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 import io.zeren.calendar.EngineClock;
 import io.zeren.calendar.WorkingCalendar;
 import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.PeopleChoices;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.shared.Locales;
 import io.zeren.shared.Msg;
@@ -69,13 +72,15 @@ class AssignedWork implements JavaDelegate {
 		String assigneeName = ((String) execution.getVariable("workAssignee"));
 		String assignee = assigneeName == null ? null : assigneeName.trim();
 		List<Msg> problems = new ArrayList<>();
-		StaffInfo staff = assignee == null ? null : directory.findStaffInfo(assignee).filter(StaffInfo::active).orElse(null);
+		StaffInfo staff = assignee == null || assignee.isEmpty() ? null : resolve(assignee, initiator, problems);
 		if (staff == null) {
-			problems.add(new Msg("assigned-work.assignee-unknown", String.valueOf(assignee)));
+			if (problems.isEmpty()) {
+				problems.add(new Msg("assigned-work.assignee-unknown", String.valueOf(assignee)));
+			}
 		}
 		// Administrators run the system; they assign nobody work (三员分立), so no bypass by name or by group.
 		else if (initiator == null
-				|| directory.supervisorChain(assignee).stream().noneMatch(boss -> boss.username().equals(initiator))) {
+				|| directory.supervisorChain(staff.username()).stream().noneMatch(boss -> boss.username().equals(initiator))) {
 			problems.add(new Msg("assigned-work.not-supervisor",
 					directory.findStaffInfo(String.valueOf(initiator)).map(StaffInfo::fullName).orElse(String.valueOf(initiator)),
 					staff.fullName()));
@@ -101,7 +106,7 @@ class AssignedWork implements JavaDelegate {
 			throw new RuleViolationException(problems, String.join("；",
 					problems.stream().map(msg -> msg.render(messages, Locales.current())).toList()));
 		}
-		execution.setVariable("workAssignee", assignee);
+		execution.setVariable("workAssignee", staff.username());
 		execution.setVariable("workDueAt", due == null ? null : Date.from(due));
 		execution.setVariable("assigneeName", staff.fullName());
 		// Names of the tasks and Tasklist's columns, out of reach of the forms (which show workTitle).
@@ -110,6 +115,45 @@ class AssignedWork implements JavaDelegate {
 		execution.setVariable(TaskNames.VAR_TITLE, title == null ? "" : title.toString().trim());
 		execution.setVariable("assignedByName",
 				directory.findStaffInfo(initiator).map(StaffInfo::fullName).orElse(initiator));
+	}
+
+	/**
+	 * The person the assigner means: the start form asks for a name (a start form cannot be fed options), as
+	 * 姓名 or, when two people share it, 姓名（单位） as the people lists show them; a login is still understood (API
+	 * callers). Among namesakes, those in the assigner's line count; if still several, a refusal asks for the unit.
+	 */
+	private StaffInfo resolve(String text, String initiator, List<Msg> problems) {
+		Optional<StaffInfo> byLogin = directory.findStaffInfo(text).filter(StaffInfo::active);
+		if (byLogin.isPresent()) {
+			return byLogin.get();
+		}
+		String name = text;
+		String where = null;
+		int open = Math.max(text.indexOf('（'), text.indexOf('('));
+		if (open > 0) {
+			name = text.substring(0, open).strip();
+			where = text.substring(open + 1).replaceAll("[）)]\\s*$", "").strip();
+		}
+		String wanted = name;
+		String unit = where;
+		List<StaffInfo> same = directory.searchStaff(null, wanted, false, PageRequest.of(0, 100))
+			.stream()
+			.filter(staff -> staff.active() && wanted.equals(staff.fullName()))
+			.filter(staff -> unit == null || unit.isEmpty() || PeopleChoices.choice(staff).label().contains("（" + unit)
+					|| unit.equals(staff.unitName()))
+			.toList();
+		if (same.size() > 1 && initiator != null) {
+			List<StaffInfo> inLine = same.stream()
+				.filter(staff -> directory.supervisorChain(staff.username()).stream()
+					.anyMatch(boss -> boss.username().equals(initiator)))
+				.toList();
+			same = inLine.isEmpty() ? same : inLine;
+		}
+		if (same.size() > 1) {
+			problems.add(new Msg("assigned-work.assignee-ambiguous", wanted));
+			return null;
+		}
+		return same.isEmpty() ? null : same.get(0);
 	}
 
 }

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.zeren.shared.FormRows;
+
 /** The beans task-deadline.bpmn calls: thin glue to {@link TaskDeadlines}. */
 @Configuration(proxyBeanMethods = false)
 class DeadlineDelegates {
@@ -24,6 +26,20 @@ class DeadlineDelegates {
 	@Bean
 	JavaDelegate applyEscalationActionDelegate(TaskDeadlines deadlines) {
 		return deadlines::applyAction;
+	}
+
+	/**
+	 * Create: the people the watched task may be moved to, offered by name for 改派给; an earlier level's choice is
+	 * not offered again as this one's.
+	 */
+	@Bean
+	TaskListener reassignChoicesListener(TaskDeadlines deadlines) {
+		return task -> {
+			task.getExecution().removeVariable(TaskDeadlineProcess.VAR_NEW_ASSIGNEE);
+			task.setVariableLocal(TaskDeadlineProcess.VAR_NEW_ASSIGNEE_CHOICES,
+					FormRows.json(deadlines.reassignChoices((String) task.getVariable(TaskDeadlineProcess.VAR_TASK_ID),
+							(String) task.getVariable(TaskDeadlineProcess.VAR_SUPERVISOR))));
+		};
 	}
 
 	@Bean

@@ -86,6 +86,9 @@ public final class TaskDeadlineProcess {
 	/** Set by the supervisor's action: 延期, 改派 or 接办 restarted the clock, the watch begins again at level 0. */
 	static final String VAR_RESTART = "watchRestarts";
 
+	/** Task-local Json: the people 改派 may choose, as the form's select options (姓名（单位·岗位）). */
+	static final String VAR_NEW_ASSIGNEE_CHOICES = "newAssigneeChoices";
+
 	private TaskDeadlineProcess() {
 	}
 

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.HashSet;
@@ -51,9 +52,11 @@ import io.zeren.calendar.WorkingCalendar;
 import io.zeren.identity.GroupIds;
 import io.zeren.identity.SystemAuthentication;
 import io.zeren.organisation.OrganisationDirectory;
+import io.zeren.organisation.PeopleChoices;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.organisation.UnitInfo;
 import io.zeren.shared.LivePolicy;
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Locales;
 import io.zeren.shared.Msg;
 import io.zeren.shared.NotFoundException;
@@ -640,6 +643,59 @@ public class TaskDeadlines {
 		}
 		return eligible ? Optional.empty()
 				: Optional.of(new Msg("deadline.reassign.not-candidate", task.getName(), target.fullName()));
+	}
+
+	/**
+	 * The people 改派 may give the watched task to, offered by name in the escalation form: those
+	 * {@link #moveProblem} lets it go to (the task's candidate users and members of its candidate groups; for a task
+	 * offered to nobody but its assignee, the members of the owner's unit and of the units the supervisor heads and
+	 * below). Empty for a personal task or one gone.
+	 */
+	@Transactional(readOnly = true)
+	public List<FormRows.Choice> reassignChoices(String taskId, String supervisor) {
+		Task task = liveTask(taskId);
+		if (task == null || personal.isPersonal(task)) {
+			return List.of();
+		}
+		Set<String> users = new LinkedHashSet<>();
+		Set<String> groups = new LinkedHashSet<>();
+		system.run(() -> tasks.getIdentityLinksForTask(task.getId())
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.forEach(link -> {
+				if (link.getUserId() != null) {
+					users.add(link.getUserId());
+				}
+				if (link.getGroupId() != null) {
+					groups.add(link.getGroupId());
+				}
+			}));
+		Map<String, StaffInfo> people = new LinkedHashMap<>();
+		if (!users.isEmpty() || !groups.isEmpty()) {
+			for (String group : groups) {
+				system.call(() -> identity.createUserQuery().memberOfGroup(group).list())
+					.forEach(user -> users.add(user.getId()));
+			}
+			users.forEach(user -> directory.findStaffInfo(user).ifPresent(staff -> people.put(user, staff)));
+		}
+		else {
+			String ownerUnit = deadlines.findByTaskId(task.getId())
+				.map(TaskDeadline::getOwnerUnit)
+				.orElseGet(() -> task.getAssignee() == null ? null
+						: directory.findStaffInfo(task.getAssignee()).map(StaffInfo::unitCode).orElse(null));
+			if (ownerUnit != null) {
+				directory.members(ownerUnit, false).forEach(staff -> people.put(staff.username(), staff));
+			}
+			String callerUnit = supervisor == null ? null
+					: directory.membership(supervisor).map(OrganisationDirectory.Membership::headOfUnit).orElse(null);
+			if (callerUnit != null) {
+				directory.members(callerUnit, true).forEach(staff -> people.put(staff.username(), staff));
+			}
+		}
+		if (task.getAssignee() != null) {
+			people.remove(task.getAssignee());
+		}
+		return PeopleChoices.of(people.values());
 	}
 
 	/** Whether the user stands in the supervisor chain of the task's owner (and so may act on it). */

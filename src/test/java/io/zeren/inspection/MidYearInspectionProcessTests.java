@@ -37,6 +37,8 @@ class MidYearInspectionProcessTests {
 				task.setVariable("findingDescription", null);
 			}
 		});
+		Mocks.register("findingPersonChoicesListener",
+				(TaskListener) task -> task.setVariableLocal("findingPersonChoices", "[]"));
 		Mocks.register("closeRecordingDelegate",
 				(JavaDelegate) execution -> execution.setVariable("allRectified", recorded.get() == 0));
 	}

@@ -83,7 +83,7 @@ class AnnualCycleProcessTests {
 		ProcessInstance cycle = start();
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_DRAFT_CATALOGUE);
 		assertThat(task(cycle)).hasCandidateGroup("role-political").hasName("2031年度 起草工作要点和责任清单目录");
-		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
+		complete(task(cycle), withVariables("workPoints", "要点", "catalogueRows", "[{\"title\":\"谈心谈话\"}]"));
 
 		assertThat(cycle).isWaitingAt(AnnualCycleProcess.TASK_APPROVE_CATALOGUE);
 		assertThat(task(cycle)).hasCandidateGroup("role-leadership").hasName("2031年度 审定责任清单目录");
@@ -126,12 +126,12 @@ class AnnualCycleProcessTests {
 	@Test
 	void shouldLoopBackToTheDraftWhenLeadershipSendsItBack() {
 		ProcessInstance cycle = start();
-		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
+		complete(task(cycle), withVariables("workPoints", "要点", "catalogueRows", "[{\"title\":\"谈心谈话\"}]"));
 		complete(task(cycle), withVariables("catalogueDecision", "return", "decisionNote", "请补充读书分享"));
 
 		assertThat(cycle).hasPassed("Gateway_Approved").isWaitingAt(AnnualCycleProcess.TASK_DRAFT_CATALOGUE);
 		Assertions.assertThat(runtimeService().getVariable(cycle.getId(), "decisionNote")).isEqualTo("请补充读书分享");
-		complete(task(cycle), withVariables("workPoints", "要点2", "catalogueText", "清单2"));
+		complete(task(cycle), withVariables("workPoints", "要点2", "catalogueRows", "[{\"title\":\"读书分享\"}]"));
 		complete(task(cycle), withVariables("catalogueDecision", "approve"));
 
 		assertThat(cycle).isWaitingAt("SubProcess_StartUnitLists");
@@ -205,7 +205,7 @@ class AnnualCycleProcessTests {
 	/** Drafted, approved, every batch of units started and joined. */
 	private ProcessInstance approvedWithUnitListsStarted() {
 		ProcessInstance cycle = start();
-		complete(task(cycle), withVariables("workPoints", "要点", "catalogueText", "清单"));
+		complete(task(cycle), withVariables("workPoints", "要点", "catalogueRows", "[{\"title\":\"谈心谈话\"}]"));
 		complete(task(cycle), withVariables("catalogueDecision", "approve"));
 		startUnitLists(cycle);
 		return cycle;
@@ -213,7 +213,7 @@ class AnnualCycleProcessTests {
 
 	private ProcessInstance start() {
 		return runtimeService().startProcessInstanceByKey(AnnualCycleProcess.KEY, "2031",
-				Map.of("cycleId", 1L, "year", 2031, "catalogueText", "", "contextYear", "2031年度"));
+				Map.of("cycleId", 1L, "year", 2031, "catalogueRows", "[]", "contextYear", "2031年度"));
 	}
 
 }

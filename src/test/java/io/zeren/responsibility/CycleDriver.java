@@ -19,12 +19,6 @@ import io.zeren.organisation.OrganisationDirectory;
 record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService management, HistoryService history,
 		OrganisationDirectory directory, JdbcTemplate jdbc) {
 
-	static final String CATALOGUE = """
-			谈心谈话 | 每季度至少一次 | 与本单位干警谈心 | 30 | 谈话记录 | | | | 否
-			集中政治轮训 | 全年参训 | 参加轮训 | 20 | 培训证明 | | 领导干部、非领导干部 | | 否
-			履行单位主体责任 | 单位无违纪 | 研究部署 | 50 | 会议纪要 | | | | 是
-			""";
-
 	/** Drafts, approves and confirms every unit list; the kick-off job then waits (no job executor in tests). */
 	void approveAndConfirmUnits(int year) {
 		approve(year);
@@ -34,7 +28,7 @@ record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService 
 
 	void approve(int year) {
 		complete(year, AnnualCycleProcess.TASK_DRAFT_CATALOGUE,
-				Map.of("workPoints", "坚持政治建警", "catalogueText", CATALOGUE));
+				Map.of("workPoints", "坚持政治建警", "catalogueRows", TestRows.catalogue()));
 		complete(year, AnnualCycleProcess.TASK_APPROVE_CATALOGUE, Map.of("catalogueDecision", "approve"));
 	}
 
@@ -42,8 +36,8 @@ record CycleDriver(TaskService tasks, RuntimeService runtime, ManagementService 
 	int confirmUnits(int year) {
 		List<Task> unitTasks = unitTasks(year);
 		for (Task unitTask : unitTasks) {
-			tasks.complete(unitTask.getId(), Map.of("unitListText",
-					tasks.getVariable(unitTask.getId(), UnitListProcess.VAR_UNIT_LIST_TEXT)));
+			tasks.complete(unitTask.getId(), Map.of(UnitListProcess.VAR_UNIT_LIST_ROWS,
+					tasks.getVariableTyped(unitTask.getId(), UnitListProcess.VAR_UNIT_LIST_ROWS)));
 		}
 		return unitTasks.size();
 	}

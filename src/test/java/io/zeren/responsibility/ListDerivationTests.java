@@ -7,15 +7,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.junit.jupiter.api.Test;
 
 import io.zeren.organisation.StaffCategory;
 import io.zeren.organisation.StaffInfo;
 import io.zeren.organisation.UnitRole;
+import io.zeren.shared.FormRows;
 import io.zeren.shared.Msg;
 import io.zeren.shared.RuleViolationException;
 
-/** Which catalogue items land on whose personal list, and the text format lists are edited in. */
+/** Which catalogue items land on whose personal list, and the form rows lists are edited in. */
 class ListDerivationTests {
 
 	static final ItemSpec TALKS = item("谈心谈话", Set.of(), Set.of(), false);
@@ -53,29 +55,50 @@ class ListDerivationTests {
 	}
 
 	@Test
-	void shouldReadWhatItWrites() {
+	void shouldReadTheRowsItWrites() {
 		List<ItemSpec> items = List.of(CADRE_TRAINING, POLICE_DUTY, UNIT_RESPONSIBILITY);
-		assertThat(ItemText.parse(ItemText.format(items))).isEqualTo(items);
+		List<ItemRows.Row> rows = FormRows.parse("rows", ((SerializableValue) FormRows.json(ItemRows.rows(items))).getValueSerialized(),
+				ItemRows.Row.class);
+		assertThat(ItemRows.specs(rows)).isEqualTo(items);
 	}
 
 	@Test
-	void shouldReportEveryBadLineAtOnce() {
-		String text = """
-				谈心谈话 | 每季度一次 | 谈话 | 20
-				读书分享 | 全年 | 分享 | 200 | | 2031-13-01
-				家访 | 全年
-				主题党日 | 每月 | 组织 | 10 | | | 外包人员 | | 也许
+	void shouldReportEveryBadRowAtOnceAndSkipEmptyRows() {
+		String json = """
+				[{"title":"谈心谈话","weight":20},
+				 {"title":"读书分享","weight":200,"dueOn":"2121-13-01"},
+				 {},
+				 {"title":"","weight":10.5},
+				 {"title":"主题党日","weight":"10","categories":["OUTSOURCED"]},
+				 {"title":"家访","weight":30,"categories":["LEADING_CADRE"],"dueOn":"2122-06-30","posts":"民警、 辅警","forUnit":true}]
 				""";
-		assertThatThrownBy(() -> ItemText.parse(text)).isInstanceOfSatisfying(RuleViolationException.class,
-				ex -> assertThat(ex.violations()).containsExactly(new Msg("responsibility.text.weight", 2, "200"),
-						new Msg("responsibility.text.date", 2, "2031-13-01"), new Msg("responsibility.text.fields", 3),
-						new Msg("responsibility.text.category", 4, "外包人员"), new Msg("responsibility.text.flag", 4, "也许")));
+		List<ItemRows.Row> rows = FormRows.parse("rows", json, ItemRows.Row.class);
+		assertThatThrownBy(() -> ItemRows.specs(rows)).isInstanceOfSatisfying(RuleViolationException.class,
+				ex -> assertThat(ex.violations()).containsExactly(new Msg("responsibility.rows.weight", 2),
+						new Msg("responsibility.text.date", 2, "2121-13-01"), new Msg("responsibility.text.title", 4),
+						new Msg("responsibility.rows.weight", 4), new Msg("responsibility.text.category", 5, "OUTSOURCED")));
+		assertThat(ItemRows.specs(List.of(rows.get(0), rows.get(2), rows.get(5)))).containsExactly(
+				new ItemSpec("谈心谈话", null, null, 20, null, null, Set.of(), Set.of(), false),
+				new ItemSpec("家访", null, null, 30, null, LocalDate.of(2122, 6, 30), Set.of(StaffCategory.LEADING_CADRE),
+						Set.of("民警", "辅警"), true));
 	}
 
 	@Test
-	void shouldRefuseAnEmptyList() {
-		assertThatThrownBy(() -> ItemText.parse("# 只有注释\n\n")).isInstanceOfSatisfying(RuleViolationException.class,
-				ex -> assertThat(ex.violations()).containsExactly(new Msg("responsibility.text.empty")));
+	void shouldRefuseAnEmptyListAndMalformedRows() {
+		assertThatThrownBy(() -> ItemRows.specs(FormRows.parse("rows", "[{},{\"title\":\" \"}]", ItemRows.Row.class)))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					ex -> assertThat(ex.violations()).containsExactly(new Msg("responsibility.text.empty")));
+		assertThatThrownBy(() -> FormRows.parse("rows", "[{\"title\":\"谈心\",\"categories\":\"LEADING_CADRE\"}]",
+				ItemRows.Row.class))
+			.isInstanceOfSatisfying(RuleViolationException.class,
+					ex -> assertThat(ex.violations()).containsExactly(new Msg("form.rows.malformed")));
+	}
+
+	@Test
+	void shouldShowTheItemsAsATableAPersonReads() {
+		assertThat(ItemRows.view(List.of(CADRE_TRAINING, UNIT_RESPONSIBILITY)))
+			.extracting(row -> row.get("no") + " " + row.get("categories") + " " + row.get("dueOn") + " " + row.get("forUnit"))
+			.containsExactly("1 领导干部、非领导干部 2031-12-31 否", "2 全部 2031-12-31 是");
 	}
 
 	static ItemSpec item(String title, Set<StaffCategory> categories, Set<String> posts, boolean forUnit) {

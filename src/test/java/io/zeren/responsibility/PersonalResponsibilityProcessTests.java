@@ -46,7 +46,7 @@ class PersonalResponsibilityProcessTests {
 		ClockUtil.setCurrentTime(Date.from(start));
 		Mocks.register("personalListTaskListener", (TaskListener) task -> {
 			if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-				task.setVariableLocal("listText", "1. 谈心谈话");
+				task.setVariableLocal("listView", "[{\"no\":1,\"title\":\"谈心谈话\"}]");
 			}
 			else {
 				events.add((String) task.getVariable("listDecision"));

@@ -1,6 +1,8 @@
 package io.zeren.responsibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,7 +87,7 @@ class ResponsibilityApiIT {
 		assertThat(political.send(HttpMethod.POST, "/api/cycles", Map.of("year", UNITS_YEAR)).getStatusCode())
 			.isEqualTo(HttpStatus.CREATED);
 		driver.complete(UNITS_YEAR, AnnualCycleProcess.TASK_DRAFT_CATALOGUE,
-				Map.of("workPoints", "坚持政治建警", "catalogueText", CycleDriver.CATALOGUE));
+				Map.of("workPoints", "坚持政治建警", "catalogueRows", TestRows.catalogue()));
 		driver.complete(UNITS_YEAR, AnnualCycleProcess.TASK_APPROVE_CATALOGUE, Map.of("catalogueDecision", "approve"));
 		driver.createUnitTasks(UNITS_YEAR);
 
@@ -99,11 +101,30 @@ class ResponsibilityApiIT {
 		// chenjing (head of POL-ORG) drops the third item and tightens the first, through the engine REST.
 		Task polOrg = unitTasks.stream().filter(task -> tasks.getVariable(task.getId(), "unitCode").equals("POL-ORG"))
 			.findFirst().orElseThrow();
-		assertThat(tasks.getVariable(polOrg.getId(), UnitListProcess.VAR_UNIT_LIST_TEXT)).asString()
-			.contains("谈心谈话", "集中政治轮训", "履行单位主体责任");
-		assertThat(ApiClient.as(rest, "chenjing").completeTask(polOrg.getId(), null, "chenjing",
-				Map.of("unitListText", "谈心谈话 | 每月至少一次 | 与本单位干警谈心 | 40\n集中政治轮训 | 全年参训 | 参加轮训 | 20"))
-			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(tasks.getVariableTyped(polOrg.getId(), UnitListProcess.VAR_UNIT_LIST_ROWS).getType().getName())
+			.isEqualTo("json");
+		assertThat(tasks.getVariableTyped(polOrg.getId(), UnitListProcess.VAR_UNIT_LIST_ROWS, false).getValue())
+			.asString().contains("\"title\":\"谈心谈话\"", "集中政治轮训", "履行单位主体责任", "\"forUnit\":true");
+		// Submitted as Tasklist submits a form's rows: a Json variable through /task/{id}/submit-form. A bad row
+		// is refused with its number and the task stays open; malformed rows are refused with a sentence too.
+		ApiClient chenjing = ApiClient.as(rest, "chenjing");
+		assertThat(chenjing.sendRaw(HttpMethod.POST, "/engine-rest/task/" + polOrg.getId() + "/claim",
+				"{\"userId\":\"chenjing\"}").getStatusCode().is2xxSuccessful()).isTrue();
+		ResponseEntity<String> badRow = chenjing.sendRaw(HttpMethod.POST,
+				"/engine-rest/task/" + polOrg.getId() + "/submit-form", """
+						{"variables":{"unitListRows":{"type":"Json","value":"[{\\"title\\":\\"谈心谈话\\",\\"weight\\":30},{\\"title\\":\\"集中政治轮训\\",\\"weight\\":300}]"}}}""");
+		assertThat(badRow.getStatusCode().is2xxSuccessful()).isFalse();
+		assertThat(badRow.getBody()).contains("第 2 行：权重须在 1 到 100 之间");
+		ResponseEntity<String> malformed = chenjing.sendRaw(HttpMethod.POST,
+				"/engine-rest/task/" + polOrg.getId() + "/submit-form",
+				"{\"variables\":{\"unitListRows\":{\"type\":\"Json\",\"value\":\"{\\\"title\\\":1}\"}}}");
+		assertThat(malformed.getStatusCode().is2xxSuccessful()).isFalse();
+		assertThat(malformed.getBody()).contains("表格内容无法识别");
+		assertThat(tasks.createTaskQuery().taskId(polOrg.getId()).count()).isOne();
+		ResponseEntity<String> submitted = chenjing.sendRaw(HttpMethod.POST,
+				"/engine-rest/task/" + polOrg.getId() + "/submit-form", """
+						{"variables":{"unitListRows":{"type":"Json","value":"[{\\"title\\":\\"谈心谈话\\",\\"target\\":\\"每月至少一次\\",\\"measure\\":\\"与本单位干警谈心\\",\\"weight\\":40,\\"dueOn\\":\\"2122-06-30\\",\\"categories\\":[],\\"forUnit\\":false},{\\"title\\":\\"集中政治轮训\\",\\"target\\":\\"全年参训\\",\\"measure\\":\\"参加轮训\\",\\"weight\\":20,\\"categories\\":[\\"LEADING_CADRE\\"]},{}]"}}}""");
+		assertThat(submitted.getStatusCode()).as(submitted.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
 		Map<String, Object> polOrgList = political.get("/api/cycles/" + UNITS_YEAR + "/unit-lists/POL-ORG").getBody();
 		assertThat(polOrgList).containsEntry("confirmedBy", "chenjing");
 		assertThat(items(polOrgList)).extracting(item -> item.get("title") + " " + item.get("target"))
@@ -158,10 +179,12 @@ class ResponsibilityApiIT {
 		Task draft = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(YEAR)).singleResult();
 		assertThat(draft.getTaskDefinitionKey()).isEqualTo(AnnualCycleProcess.TASK_DRAFT_CATALOGUE);
 		try {
-			tasks.complete(draft.getId(), Map.of("workPoints", "要点", "catalogueText", "谈心谈话 | 目标 | 措施 | 很多"));
+			tasks.complete(draft.getId(), Map.of("workPoints", "要点", "catalogueRows",
+					TestRows.json(TestRows.row("谈心谈话", "目标", "措施", 30), TestRows.row("", "目标", "措施", "很多"))));
+			fail("a bad row was accepted");
 		}
 		catch (RuntimeException ex) {
-			assertThat(ex.getMessage()).contains("第 1 行：权重\"很多\"应为 1 到 100 的整数");
+			assertThat(ex.getMessage()).contains("第 2 行：标题不能为空", "第 2 行：权重须在 1 到 100 之间");
 		}
 		assertThat(tasks.createTaskQuery().taskId(draft.getId()).count()).isOne();
 
@@ -196,21 +219,30 @@ class ResponsibilityApiIT {
 		Task review = personalTask("lina");
 		assertThat(review.getAssignee()).isEqualTo("lina");
 		// The review form shows the list as issued (written with the start, not read back per task).
-		assertThat(tasks.getVariable(review.getId(), "listText")).asString()
-			.startsWith("1. 谈心谈话\n")
-			.contains("2. 集中政治轮训")
-			.doesNotContain("3. ");
+		assertThat(tasks.getVariableTyped(review.getId(), "listView", false).getValue()).asString()
+			.contains("\"no\":1,\"title\":\"谈心谈话\"", "\"no\":2,\"title\":\"集中政治轮训\"", "\"categories\":\"领导干部、非领导干部\"")
+			.doesNotContain("\"no\":3");
 		tasks.complete(review.getId(), Map.of("listDecision", "object", "objectionItemNo", 2, "objectionReason", "今年已参训"));
 		Task answer = tasks.createTaskQuery().processInstanceBusinessKey(YEAR + ":lina").taskCandidateGroup("head-pol-org")
 			.singleResult();
 		assertThat(runtime.getVariable(answer.getProcessInstanceId(), "objectionText")).asString()
 			.contains("集中政治轮训", "今年已参训");
 		tasks.claim(answer.getId(), "chenjing");
-		tasks.complete(answer.getId(), Map.of("objectionAnswer", "改为线上轮训", "adjustedItem",
-				"集中政治轮训 | 线上完成 | 网络学院 | 20 | 学习证明"));
-		// The next review task shows the list as the answer adjusted it.
+		// Answer forms carry no leftovers of an earlier round; two adjusted rows are refused.
+		assertThat(tasks.getVariable(answer.getId(), "objectionAnswer")).isNull();
+		assertThatThrownBy(() -> tasks.complete(answer.getId(), Map.of("objectionAnswer", "改为线上轮训",
+				"adjustedItemRows", TestRows.json(TestRows.row("集中政治轮训", "线上完成", "网络学院", 20),
+						TestRows.row("读书", "全年", "读书", 10)))))
+			.hasMessageContaining("调整后的事项只能填写一项");
+		tasks.complete(answer.getId(), Map.of("objectionAnswer", "改为线上轮训", "adjustedItemRows",
+				TestRows.json(TestRows.row("集中政治轮训", "线上完成", "网络学院", 20, "学习证明", null, List.of(), null, false))));
+		// The next review task shows the list as the answer adjusted it, and starts with no decision.
 		Task reviewAgain = personalTask("lina");
-		assertThat(tasks.getVariable(reviewAgain.getId(), "listText")).asString().contains("2. 集中政治轮训", "目标：线上完成");
+		assertThat(tasks.getVariableTyped(reviewAgain.getId(), "listView", false).getValue()).asString()
+			.contains("\"target\":\"线上完成\"");
+		assertThat(tasks.getVariable(reviewAgain.getId(), "listDecision")).isNull();
+		assertThat(tasks.getVariable(reviewAgain.getId(), "objectionReason")).isNull();
+		assertThat(tasks.getVariable(reviewAgain.getId(), "objectionAnswer")).isEqualTo("改为线上轮训");
 		tasks.complete(reviewAgain.getId(), Map.of("listDecision", "sign"));
 		Map<String, Object> signed = lina.get("/api/lists/" + listId).getBody();
 		assertThat(signed).containsEntry("state", "SIGNED");

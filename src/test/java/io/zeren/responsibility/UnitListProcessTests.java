@@ -36,10 +36,10 @@ class UnitListProcessTests {
 	void standIns() {
 		Mocks.register("unitListTaskListener", (TaskListener) task -> {
 			if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
-				task.getExecution().setVariable("unitListText", "谈心谈话 | 每季度至少一次 | 谈心 | 30");
+				task.getExecution().setVariable("unitListRows", "[{\"title\":\"谈心谈话\",\"weight\":30}]");
 			}
 			else {
-				confirmed.add(task.getVariable("unitCode") + ": " + task.getVariable("unitListText"));
+				confirmed.add(task.getVariable("unitCode") + ": " + task.getVariable("unitListRows"));
 			}
 		});
 		Mocks.register("unitListConfirmedDelegate",
@@ -62,15 +62,15 @@ class UnitListProcessTests {
 			.hasName("2031年度 分解确认本单位责任清单：一大队");
 		Assertions.assertThat(taskService().createTaskQuery().processInstanceId(unit.getId()).initializeFormKeys()
 			.singleResult().getCamundaFormRef().getKey()).isEqualTo("Form_ConfirmUnitList");
-		Assertions.assertThat(taskService().getVariable(task(unit).getId(), "unitListText")).asString()
-			.startsWith("谈心谈话");
+		Assertions.assertThat(taskService().getVariable(task(unit).getId(), "unitListRows")).asString()
+			.contains("谈心谈话");
 		Assertions.assertThat(reported).isEmpty();
 
 		// Completed with variables as the engine REST's /task/{id}/complete does: the edit reaches the listener.
-		complete(task(unit), withVariables("unitListText", "谈心谈话 | 每月一次 | 谈心 | 40"));
+		complete(task(unit), withVariables("unitListRows", "[{\"title\":\"谈心谈话\",\"weight\":40}]"));
 
 		assertThat(unit).isEnded().hasPassed("Task_ReportUnitListConfirmed", "EndEvent_UnitListConfirmed");
-		Assertions.assertThat(confirmed).containsExactly("OPS-1: 谈心谈话 | 每月一次 | 谈心 | 40");
+		Assertions.assertThat(confirmed).containsExactly("OPS-1: [{\"title\":\"谈心谈话\",\"weight\":40}]");
 		Assertions.assertThat(reported).containsExactly("2031:OPS-1");
 		Assertions.assertThat(processInstanceQuery().processInstanceBusinessKey("2031:OPS-1").count()).isZero();
 	}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,11 +17,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import io.zeren.organisation.OrganisationDirectory;
 import io.zeren.support.ApiClient;
 
 /** Assigned work started the way Tasklist starts it (submit-form on the engine REST API), as the user. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AssignedWorkIT {
+
+	@Autowired
+	private OrganisationDirectory directory;
 
 	@Autowired
 	org.camunda.bpm.engine.ManagementService management;
@@ -62,6 +67,25 @@ class AssignedWorkIT {
 		assertThat(submit("chenjing", "nobody", null).getBody()).contains("nobody");
 		assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("AssignedWorkProcess").count())
 			.isEqualTo(before);
+	}
+
+	@Test
+	void shouldUnderstandTheAssigneeByNameAsTheFormAsksForIt() {
+		ResponseEntity<String> started = submit("chenjing", "李娜", "2121-03-01");
+		assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+		ResponseEntity<String> withUnit = submit("chenjing", "李娜（" + directory.findStaffInfo("lina").orElseThrow().unitName()
+				+ "）", "2121-03-02");
+		assertThat(withUnit.getStatusCode()).as(withUnit.getBody()).isEqualTo(HttpStatus.OK);
+		List<Task> given = tasks.createTaskQuery().processDefinitionKey("AssignedWorkProcess").taskAssignee("lina")
+			.dueAfter(java.util.Date.from(java.time.Instant.parse("2121-01-01T00:00:00Z"))).list();
+		try {
+			assertThat(given).hasSize(2);
+			assertThat(runtime.getVariable(given.get(0).getProcessInstanceId(), "workAssignee")).isEqualTo("lina");
+			assertThat(submit("chenjing", "没有此人", null).getBody()).contains("承办人“没有此人”不存在或已不在职");
+		}
+		finally {
+			given.forEach(task -> runtime.deleteProcessInstance(task.getProcessInstanceId(), "test"));
+		}
 	}
 
 	private ResponseEntity<String> submit(String as, String assignee, String dueDate) {

@@ -71,6 +71,8 @@ class TaskDeadlineProcessTests {
 		});
 		Mocks.register("escalationActionValidator", (TaskListener) task -> {
 		});
+		Mocks.register("reassignChoicesListener",
+				(TaskListener) task -> task.setVariableLocal("newAssigneeChoices", "[]"));
 	}
 
 	@AfterEach
