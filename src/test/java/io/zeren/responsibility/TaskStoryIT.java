@@ -90,7 +90,8 @@ class TaskStoryIT {
 		variables.put(AnnualCycleProcess.VAR_CYCLE_ID, cycle.getId());
 		variables.put(AnnualCycleProcess.VAR_YEAR, YEAR);
 		variables.put(AnnualCycleProcess.VAR_WORK_POINTS, null);
-		variables.put(AnnualCycleProcess.VAR_CATALOGUE_TEXT, "");
+		variables.putAll(io.zeren.shared.TaskNames.context(YEAR, null, null));
+		variables.put(AnnualCycleProcess.VAR_CATALOGUE_ROWS, io.zeren.shared.FormRows.json(java.util.List.of()));
 		runtime.startProcessInstanceByKey(AnnualCycleProcess.KEY, String.valueOf(YEAR), variables);
 		driver.approveAndConfirmUnits(YEAR);
 		driver.runKickOffJob(YEAR);
