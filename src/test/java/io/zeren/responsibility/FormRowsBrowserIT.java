@@ -101,8 +101,14 @@ class FormRowsBrowserIT {
 			browser.screenshot("catalogue-rows-filled");
 
 			click(browser, browser.driver().findElement(By.cssSelector("button[ng-click='complete()']")));
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-				.until(d -> tasks.createTaskQuery().taskId(draft.getId()).count() == 0);
+			try {
+				new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+					.until(d -> tasks.createTaskQuery().taskId(draft.getId()).count() == 0);
+			}
+			catch (org.openqa.selenium.TimeoutException notCompleted) {
+				browser.screenshot("catalogue-rows-not-completed");
+				throw new AssertionError("The draft was not completed; the page says: " + browser.text(), notCompleted);
+			}
 		}
 
 		List<ItemSpec> saved = items.findByOwnerKindAndOwnerIdOrderBySortNo(Item.Owner.CYCLE, cycle.getId()).stream()
