@@ -21,7 +21,7 @@
     if (!filters || document.getElementById('zeren-cc-link')) {
       return;
     }
-    var english = (document.documentElement.lang || '').indexOf('en') === 0;
+    var english = (navigator.language || 'zh').toLowerCase().indexOf('en') === 0;
     var box = document.createElement('div');
     box.className = 'zeren-cc';
     var link = document.createElement('a');

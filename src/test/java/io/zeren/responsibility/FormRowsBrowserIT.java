@@ -107,7 +107,12 @@ class FormRowsBrowserIT {
 			}
 			catch (org.openqa.selenium.TimeoutException notCompleted) {
 				browser.screenshot("catalogue-rows-not-completed");
-				throw new AssertionError("The draft was not completed; the page says: " + browser.text(), notCompleted);
+				Object errors = ((JavascriptExecutor) browser.driver()).executeScript(
+						"return Array.from(document.querySelectorAll('.fjs-form-field-error, .notification, .alert'))"
+								+ ".map(e => e.textContent.trim()).join(' / ')"
+								+ " + ' || values: ' + Array.from(document.querySelectorAll('.fjs-container input, .fjs-container textarea'))"
+								+ ".map(e => (e.id || e.name) + '=' + e.value).join(', ')");
+				throw new AssertionError("The draft was not completed; errors: " + errors, notCompleted);
 			}
 		}
 

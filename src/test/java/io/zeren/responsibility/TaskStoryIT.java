@@ -147,7 +147,7 @@ class TaskStoryIT {
 		ResponseEntity<String> story = chenjing.get("/tasks/" + answer.getId() + "/story");
 		assertThat(story.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(story.getBody()).contains("谈心谈话", "审阅并签署个人责任清单", "李娜", "我的决定：", "对某一项提出异议",
-				"异议理由：", "谈话次数过多，建议每半年一次", "请科长尽快答复", "陈静", "认领了“答复清单异议”", "异议及答复")
+				"异议理由：", "谈话次数过多，建议每半年一次", "请科长尽快答复", "陈静", "认领了“" + YEAR + "年度 答复清单异议：李娜”", "异议及答复")
 			.doesNotContain("listDecision", ">object<", "null");
 		// The person who objected is no candidate of the answer, and no supervisor of her head: refused.
 		assertThat(lina.get("/tasks/" + answer.getId() + "/story").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

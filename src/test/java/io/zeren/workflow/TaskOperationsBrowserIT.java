@@ -71,7 +71,7 @@ class TaskOperationsBrowserIT {
 		try (Browser browser = Browser.open("http://localhost:" + port)) {
 			browser.go("/login").login("chenjing");
 			browser.go("/camunda/app/tasklist/default/#/?task=" + confirm.getId());
-			browser.waitForText("确认办结：" + TITLE);
+			browser.waitForText(TITLE);
 			browser.visible(By.linkText("办理操作")).click();
 
 			WebElement cc = browser.visible(By.cssSelector("form.zeren-op[data-op='cc']"));
@@ -96,7 +96,7 @@ class TaskOperationsBrowserIT {
 		try (Browser browser = Browser.open("http://localhost:" + port)) {
 			browser.go("/login").login("tangliang");
 			browser.go("/my/cc");
-			browser.waitForText("确认办结：" + TITLE);
+			browser.waitForText(TITLE);
 			assertThat(browser.text()).contains("陈静", "请知悉");
 			browser.screenshot("my-cc");
 		}

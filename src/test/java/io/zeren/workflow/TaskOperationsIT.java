@@ -102,7 +102,7 @@ class TaskOperationsIT {
 		// The person copied sees the notice, and nothing more: the task's history is theirs to read, the task not.
 		List<Map<String, Object>> copied = ApiClient.as(rest, "tangliang").getList("/api/my/cc").getBody();
 		assertThat(copied).anySatisfy(entry -> {
-			assertThat(entry.get("taskName")).isEqualTo("确认办结：" + TITLE);
+			assertThat(entry.get("taskName")).isEqualTo("确认办结：李娜 " + TITLE);
 			assertThat(entry.get("byName")).isEqualTo("陈静");
 			assertThat(entry.get("comment")).isEqualTo("请知悉");
 		});
