@@ -15,6 +15,13 @@
  * limitations under the License.
  */
 
+/*
+ * Zeren: overrides app/cockpit/scripts/config.js of camunda-webapp-webjar (same path on the
+ * classpath; the application's own resources come first). Started from the 7.24.0 file;
+ * only the "locales" block differs. Simplified Chinese is the default: browsers asking for
+ * another language than zh or en get zh. See docs/webapps-l10n.md.
+ */
+
 // Zeren: one login for Zeren's pages and the webapps (docs/security.md): this webapp's login route goes to Zeren's
 // login page.
 import '/js/webapp-login.js';
@@ -22,6 +29,10 @@ import '/js/webapp-login.js';
 import '/js/webapp-face.js';
 
 export default {
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'zh'
+  },
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
