@@ -75,6 +75,15 @@ class WebappLocalizationIT {
 		assertThat(labels.get("GROUP_EDIT_DELETE_CONFIRM").asText()).contains("{{group}}");
 	}
 
+	@Test
+	void shouldServeTheChineseCockpit() throws Exception {
+		String config = get("/camunda/app/cockpit/scripts/config.js");
+		assertThat(config).contains("fallbackLocale: 'zh'", "name: '流程监控'");
+		JsonNode labels = json.readTree(get("/camunda/app/cockpit/locales/zh.json")).get("labels");
+		assertThat(labels.get("ACTIVITY_INSTANCE_TOOLTIP_RUNNING").asText()).isEqualTo("运行中的活动实例");
+		assertThat(labels.get("ABORT").asText()).isEqualTo("取消");
+	}
+
 	/** The webapps' files are served behind the one login, like the webapps themselves. */
 	private String get(String path) {
 		if (session == null) {

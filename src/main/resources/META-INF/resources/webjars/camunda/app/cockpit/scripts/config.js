@@ -18,7 +18,7 @@
 /*
  * Zeren: overrides app/cockpit/scripts/config.js of camunda-webapp-webjar (same path on the
  * classpath; the application's own resources come first). Started from the 7.24.0 file;
- * only the "locales" block differs. Simplified Chinese is the default: browsers asking for
+ * only the "app" name and the "locales" block differ. Simplified Chinese is the default: browsers asking for
  * another language than zh or en get zh. See docs/webapps-l10n.md.
  */
 
@@ -29,6 +29,11 @@ import '/js/webapp-login.js';
 import '/js/webapp-face.js';
 
 export default {
+  // The app name in the header is not a translation key: named in Chinese as the Welcome page names Cockpit.
+  app: {
+    name: '流程监控',
+    vendor: 'Camunda'
+  },
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
