@@ -611,17 +611,7 @@ public class TaskDeadlines {
 		}
 		Set<String> users = new LinkedHashSet<>();
 		Set<String> groups = new LinkedHashSet<>();
-		system.run(() -> tasks.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-			.forEach(link -> {
-				if (link.getUserId() != null) {
-					users.add(link.getUserId());
-				}
-				if (link.getGroupId() != null) {
-					groups.add(link.getGroupId());
-				}
-			}));
+		candidates(task.getId(), users, groups);
 		boolean eligible;
 		if (!users.isEmpty() || !groups.isEmpty()) {
 			eligible = users.contains(target.username()) || (!groups.isEmpty() && system.call(() -> identity
@@ -645,6 +635,21 @@ public class TaskDeadlines {
 				: Optional.of(new Msg("deadline.reassign.not-candidate", task.getName(), target.fullName()));
 	}
 
+	/** The task's candidate users and groups, read as the system. */
+	private void candidates(String taskId, Set<String> users, Set<String> groups) {
+		system.run(() -> tasks.getIdentityLinksForTask(taskId)
+			.stream()
+			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+			.forEach(link -> {
+				if (link.getUserId() != null) {
+					users.add(link.getUserId());
+				}
+				if (link.getGroupId() != null) {
+					groups.add(link.getGroupId());
+				}
+			}));
+	}
+
 	/**
 	 * The people 改派 may give the watched task to, offered by name in the escalation form: those
 	 * {@link #moveProblem} lets it go to (the task's candidate users and members of its candidate groups; for a task
@@ -659,17 +664,7 @@ public class TaskDeadlines {
 		}
 		Set<String> users = new LinkedHashSet<>();
 		Set<String> groups = new LinkedHashSet<>();
-		system.run(() -> tasks.getIdentityLinksForTask(task.getId())
-			.stream()
-			.filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-			.forEach(link -> {
-				if (link.getUserId() != null) {
-					users.add(link.getUserId());
-				}
-				if (link.getGroupId() != null) {
-					groups.add(link.getGroupId());
-				}
-			}));
+		candidates(task.getId(), users, groups);
 		Map<String, StaffInfo> people = new LinkedHashMap<>();
 		if (!users.isEmpty() || !groups.isEmpty()) {
 			for (String group : groups) {
