@@ -282,9 +282,26 @@ class KickOff {
 			updateStatus(cycleId, status -> status.batchDone(number, count + skipped, EngineClock.now()));
 		}
 		catch (RuntimeException ex) {
+			if (issuedMeanwhile(cycleId, batch)) {
+				// Another attempt of the same job (the engine ran it again after its lock expired) issued these
+				// members while this one ran: the unique list per person refused this attempt's rows. Not a failure.
+				LOG.info("Kick-off {} batch {}: issued meanwhile by another attempt ({})", year, number, ex.getMessage());
+				updateStatus(cycleId, status -> status.batchDone(number, batch.size(), EngineClock.now()));
+				return;
+			}
 			LOG.warn("Kick-off {} batch {} ({} members) failed; a resume retries them", year, number, batch.size(), ex);
 			updateStatus(cycleId, status -> status.batchFailed(number, batch.size(), String.valueOf(ex.getMessage()),
 					EngineClock.now()));
+		}
+	}
+
+	/** Whether every member of the batch has a list now; false when that cannot be read either. */
+	private boolean issuedMeanwhile(Long cycleId, List<StaffInfo> batch) {
+		try {
+			return issuedAmong(cycleId, batch).size() == batch.size();
+		}
+		catch (RuntimeException unreadable) {
+			return false;
 		}
 	}
 
