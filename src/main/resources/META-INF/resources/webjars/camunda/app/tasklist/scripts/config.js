@@ -31,6 +31,9 @@ import '/js/webapp-face.js';
 
 // Zeren (issue 22, lists): overdue tasks in red, no priority on the cards (/css/tasklist-lists.css).
 import '/js/tasklist-lists.js';
+// Zeren: forms with rows (dynamiclist) can be completed: form-js's empty error entries no longer disable 完成
+// (/js/tasklist-forms.js).
+import '/js/tasklist-forms.js';
 
 export default {
   // The app name in the header and on the login page is not a translation key: name it in Chinese
