@@ -9,13 +9,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import io.zeren.identity.Viewers;
 import io.zeren.shared.PageTimes;
+import io.zeren.shared.WorkbenchPage;
 
 /**
- * 抄送我的 (/my/cc): the notices copied to the viewer, read-only. Tasklist links here from its 抄送我的 filter
- * entry: a Camunda filter is a task query and cannot say "copied to me" without a right on the task, which a person
+ * 抄送我的 (/my/cc): the notices copied to the viewer, read-only, a workbench page in the menu. Tasklist links here
+ * under its preset filters: a Camunda filter is a task query and cannot say "copied to me" without a right on the task, which a person
  * copied must not get (docs/approval-operations.md).
  */
 @Controller
+@WorkbenchPage
 class CcPage {
 
 	private final Viewers viewers;

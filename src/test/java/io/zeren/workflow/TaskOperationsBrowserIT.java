@@ -98,6 +98,8 @@ class TaskOperationsBrowserIT {
 			browser.go("/my/cc");
 			browser.waitForText(TITLE);
 			assertThat(browser.text()).contains("陈静", "请知悉");
+			// A workbench page: the menu names it among the viewer's own pages.
+			assertThat(browser.driver().findElements(By.cssSelector("#zr-menu a[href='/my/cc']"))).isNotEmpty();
 			browser.screenshot("my-cc");
 		}
 	}
