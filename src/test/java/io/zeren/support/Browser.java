@@ -103,7 +103,12 @@ public final class Browser implements AutoCloseable {
 		visible(By.id("username")).clear();
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(password);
-		driver.findElement(By.id("login-submit")).click();
+		WebElement form = driver.findElement(By.id("login-submit"));
+		form.click();
+		// The login is done when its page has gone (or answered with a refusal): a test that went on at once could
+		// navigate before the session exists and land on the login page again.
+		new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.until(d -> !d.getCurrentUrl().contains("/login") || !d.findElements(By.id("login-error")).isEmpty());
 		return this;
 	}
 
